@@ -1,0 +1,157 @@
+//! The two databases: the migration database (schemas `casrec_csv`, `transform`, `integration`,
+//! `migration`, ...) and Sirius (`public`). In AWS they are different servers.
+
+use std::time::Duration;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use tokio_postgres::NoTls;
+
+use crate::config::DbSettings;
+use crate::error::{CoreError, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Database {
+    Migration,
+    Sirius,
+}
+
+impl Database {
+    pub fn label(self) -> &'static str {
+        match self {
+            Database::Migration => "migration database",
+            Database::Sirius => "Sirius database",
+        }
+    }
+}
+
+pub fn pg_config(s: &DbSettings, dbname: &str) -> tokio_postgres::Config {
+    let mut c = tokio_postgres::Config::new();
+    c.host(&s.host)
+        .port(s.port)
+        .user(&s.user)
+        .dbname(dbname)
+        .application_name("casrec-migration")
+        .connect_timeout(Duration::from_secs(s.connect_timeout_secs));
+    if let Some(p) = &s.password {
+        c.password(p.expose());
+    }
+    c
+}
+
+/// A pool for one database. Connections are opened lazily; call [`check`] to fail fast.
+pub fn pool(s: &DbSettings) -> Result<Pool> {
+    let mgr = Manager::from_config(
+        pg_config(s, &s.dbname),
+        NoTls,
+        ManagerConfig { recycling_method: RecyclingMethod::Fast },
+    );
+    let timeout = Duration::from_secs(s.connect_timeout_secs);
+    Pool::builder(mgr)
+        .max_size(s.pool_size)
+        .runtime(Runtime::Tokio1)
+        .create_timeout(Some(timeout))
+        .wait_timeout(Some(timeout * 6))
+        .build()
+        .map_err(|e| CoreError::Pipeline(format!("cannot build a pool for {}: {e}", s.describe())))
+}
+
+/// Opens one connection outside any pool (used for CREATE DATABASE and for long COPYs).
+pub async fn connect(s: &DbSettings, which: Database) -> Result<tokio_postgres::Client> {
+    connect_to(s, &s.dbname, which).await
+}
+
+async fn connect_to(s: &DbSettings, dbname: &str, which: Database) -> Result<tokio_postgres::Client> {
+    let cfg = pg_config(s, dbname);
+    let deadline = Duration::from_secs(s.connect_timeout_secs);
+    let attempt = tokio::time::timeout(deadline, cfg.connect(NoTls)).await;
+    let (client, conn) = match attempt {
+        Ok(Ok(pair)) => pair,
+        Ok(Err(e)) => return Err(unreachable(which, s, dbname, &e.to_string())),
+        Err(_) => return Err(unreachable(which, s, dbname, &format!("no answer within {}s", s.connect_timeout_secs))),
+    };
+    tokio::spawn(async move {
+        if let Err(e) = conn.await {
+            tracing::warn!(error = %e, "database connection closed with an error");
+        }
+    });
+    Ok(client)
+}
+
+fn unreachable(which: Database, s: &DbSettings, dbname: &str, message: &str) -> CoreError {
+    CoreError::Unreachable {
+        which: which.label(),
+        target: format!("{}:{} (database {dbname:?}, user {:?})", s.host, s.port, s.user),
+        message: message.to_string(),
+    }
+}
+
+/// Gets a pooled connection, turning a failure into an error that names the database.
+pub async fn get(pool: &Pool, s: &DbSettings, which: Database) -> Result<deadpool_postgres::Object> {
+    pool.get().await.map_err(|e| {
+        let message = match &e {
+            deadpool_postgres::PoolError::Backend(b) => b.to_string(),
+            deadpool_postgres::PoolError::Timeout(_) => format!("no connection within {}s", s.connect_timeout_secs),
+            other => other.to_string(),
+        };
+        unreachable(which, s, &s.dbname, &message)
+    })
+}
+
+/// Fails within the connect timeout when the database does not answer.
+pub async fn check(s: &DbSettings, which: Database) -> Result<()> {
+    let c = connect(s, which).await?;
+    c.simple_query("SELECT 1").await.map_err(|e| unreachable(which, s, &s.dbname, &e.to_string()))?;
+    Ok(())
+}
+
+/// Creates the configured database when it does not exist (local runs and tests).
+pub async fn ensure_database(s: &DbSettings, which: Database) -> Result<()> {
+    let admin = connect_to(s, "postgres", which).await?;
+    let exists = admin
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&s.dbname])
+        .await
+        .map_err(CoreError::db(format!("looking for database {:?}", s.dbname)))?
+        .is_some();
+    if !exists {
+        tracing::info!(database = %s.dbname, "creating the {}", which.label());
+        admin
+            .batch_execute(&format!("CREATE DATABASE {}", quote_ident(&s.dbname)))
+            .await
+            .map_err(CoreError::db(format!("creating database {:?}", s.dbname)))?;
+    }
+    Ok(())
+}
+
+/// Drops and recreates the configured database (local only: `migrate sirius init --reset`).
+pub async fn recreate_database(s: &DbSettings, which: Database) -> Result<()> {
+    let admin = connect_to(s, "postgres", which).await?;
+    admin
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {0} WITH (FORCE); CREATE DATABASE {0}",
+            quote_ident(&s.dbname)
+        ))
+        .await
+        .map_err(CoreError::db(format!("recreating database {:?}", s.dbname)))
+}
+
+/// Quotes an SQL identifier; identifiers are always quoted in this project.
+pub fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// `"schema"."table"`.
+pub fn qualified(schema: &str, table: &str) -> String {
+    format!("{}.{}", quote_ident(schema), quote_ident(table))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_quoted_and_embedded_quotes_doubled() {
+        assert_eq!(quote_ident("Ord Type"), "\"Ord Type\"");
+        assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
+        assert_eq!(qualified("casrec_csv", "order"), "\"casrec_csv\".\"order\"");
+    }
+}

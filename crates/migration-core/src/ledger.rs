@@ -1,0 +1,194 @@
+//! The run ledger (`migration.runs`, `migration.step_runs`) in the migration database.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use tokio_postgres::GenericClient;
+
+use crate::config::Environment;
+use crate::error::{CoreError, Result};
+use crate::pipeline::Step;
+
+pub type RunId = i64;
+
+const SCHEMA_SQL: &str = include_str!("sql/ledger.sql");
+
+/// Creates the ledger tables when missing. Serialised with an advisory lock because steps
+/// started side by side would otherwise race on CREATE SCHEMA.
+pub async fn ensure<C: GenericClient>(c: &C) -> Result<()> {
+    c.batch_execute(&format!("SELECT pg_advisory_lock(7243901); {SCHEMA_SQL}; SELECT pg_advisory_unlock(7243901);"))
+        .await
+        .map_err(CoreError::db("creating the run ledger (migration.runs, migration.step_runs)"))
+}
+
+pub async fn create_run<C: GenericClient>(
+    c: &C,
+    environment: Environment,
+    as_of: Option<NaiveDate>,
+    settings: &serde_json::Value,
+    from: Option<Step>,
+    to: Option<Step>,
+) -> Result<RunId> {
+    let row = c
+        .query_one(
+            r#"INSERT INTO "migration"."runs" ("environment", "as_of_date", "settings", "from_step", "to_step")
+               VALUES ($1, $2, $3, $4, $5) RETURNING "run_id""#,
+            &[&environment.name(), &as_of, settings, &from.map(|s| s.name()), &to.map(|s| s.name())],
+        )
+        .await
+        .map_err(CoreError::db("recording a new run in migration.runs"))?;
+    Ok(row.get(0))
+}
+
+pub async fn finish_run<C: GenericClient>(c: &C, run: RunId, succeeded: bool) -> Result<()> {
+    c.execute(
+        r#"UPDATE "migration"."runs" SET "finished_at" = now(), "status" = $2 WHERE "run_id" = $1"#,
+        &[&run, &if succeeded { "succeeded" } else { "failed" }],
+    )
+    .await
+    .map_err(CoreError::db(format!("finishing run {run} in migration.runs")))?;
+    Ok(())
+}
+
+pub async fn run_exists<C: GenericClient>(c: &C, run: RunId) -> Result<bool> {
+    Ok(c
+        .query_opt(r#"SELECT 1 FROM "migration"."runs" WHERE "run_id" = $1"#, &[&run])
+        .await
+        .map_err(CoreError::db("reading migration.runs"))?
+        .is_some())
+}
+
+pub async fn start_step<C: GenericClient>(c: &C, run: RunId, step: Step) -> Result<i64> {
+    let row = c
+        .query_one(
+            r#"INSERT INTO "migration"."step_runs" ("run_id", "step") VALUES ($1, $2) RETURNING "step_run_id""#,
+            &[&run, &step.name()],
+        )
+        .await
+        .map_err(CoreError::db(format!("recording the start of {step} in migration.step_runs")))?;
+    Ok(row.get(0))
+}
+
+/// What a step reports about its work.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StepCounts {
+    pub rows_in: u64,
+    pub rows_out: u64,
+    pub rows_quarantined: u64,
+    pub details: serde_json::Value,
+}
+
+pub async fn finish_step<C: GenericClient>(
+    c: &C,
+    step_run: i64,
+    counts: Option<&StepCounts>,
+    seconds: f64,
+    error: Option<&str>,
+) -> Result<()> {
+    let status = if error.is_some() { "failed" } else { "succeeded" };
+    let (rin, rout, rq, details) = match counts {
+        Some(k) => (
+            Some(k.rows_in as i64),
+            Some(k.rows_out as i64),
+            Some(k.rows_quarantined as i64),
+            k.details.clone(),
+        ),
+        None => (None, None, None, serde_json::json!({})),
+    };
+    let details = if details.is_null() { serde_json::json!({}) } else { details };
+    c.execute(
+        r#"UPDATE "migration"."step_runs"
+              SET "finished_at" = now(), "status" = $2, "rows_in" = $3, "rows_out" = $4,
+                  "rows_quarantined" = $5, "seconds" = $6, "details" = $7, "error" = $8
+            WHERE "step_run_id" = $1"#,
+        &[&step_run, &status, &rin, &rout, &rq, &seconds, &details, &error],
+    )
+    .await
+    .map_err(CoreError::db(format!("recording the end of step run {step_run}")))?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunRow {
+    pub run_id: RunId,
+    pub environment: String,
+    pub as_of_date: Option<NaiveDate>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepRunRow {
+    pub run_id: RunId,
+    pub step: String,
+    pub status: String,
+    pub started_at: DateTime<Utc>,
+    pub rows_in: Option<i64>,
+    pub rows_out: Option<i64>,
+    pub rows_quarantined: Option<i64>,
+    pub seconds: Option<f64>,
+    pub error: Option<String>,
+}
+
+pub async fn recent_runs<C: GenericClient>(c: &C, limit: i64) -> Result<Vec<RunRow>> {
+    let rows = c
+        .query(
+            r#"SELECT "run_id", "environment", "as_of_date", "started_at", "finished_at", "status"
+                 FROM "migration"."runs" ORDER BY "run_id" DESC LIMIT $1"#,
+            &[&limit],
+        )
+        .await
+        .map_err(CoreError::db("reading migration.runs"))?;
+    Ok(rows
+        .iter()
+        .map(|r| RunRow {
+            run_id: r.get(0),
+            environment: r.get(1),
+            as_of_date: r.get(2),
+            started_at: r.get(3),
+            finished_at: r.get(4),
+            status: r.get(5),
+        })
+        .collect())
+}
+
+pub async fn step_runs<C: GenericClient>(c: &C, run: RunId) -> Result<Vec<StepRunRow>> {
+    let rows = c
+        .query(
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error"
+                 FROM "migration"."step_runs" WHERE "run_id" = $1 ORDER BY "step_run_id""#,
+            &[&run],
+        )
+        .await
+        .map_err(CoreError::db("reading migration.step_runs"))?;
+    Ok(rows.iter().map(step_run_row).collect())
+}
+
+fn step_run_row(r: &tokio_postgres::Row) -> StepRunRow {
+    StepRunRow {
+        run_id: r.get(0),
+        step: r.get(1),
+        status: r.get(2),
+        started_at: r.get(3),
+        rows_in: r.get(4),
+        rows_out: r.get(5),
+        rows_quarantined: r.get(6),
+        seconds: r.get(7),
+        error: r.get(8),
+    }
+}
+
+/// The latest record of a step, whatever its run: resume asks whether the step before the
+/// resume point last succeeded.
+pub async fn latest_step_run<C: GenericClient>(c: &C, step: Step) -> Result<Option<StepRunRow>> {
+    let row = c
+        .query_opt(
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error"
+                 FROM "migration"."step_runs" WHERE "step" = $1 AND "status" <> 'running'
+                ORDER BY "step_run_id" DESC LIMIT 1"#,
+            &[&step.name()],
+        )
+        .await
+        .map_err(CoreError::db("reading migration.step_runs"))?;
+    Ok(row.as_ref().map(step_run_row))
+}

@@ -1,0 +1,18 @@
+//! What every casrec-migration step shares. See the crate README.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod ledger;
+pub mod pgcopy;
+pub mod pipeline;
+pub mod s3;
+pub mod step;
+pub mod telemetry;
+
+pub use config::{Environment, Settings};
+pub use error::{CoreError, Result};
+pub use ledger::{RunId, StepCounts};
+pub use pipeline::Step;
+pub use step::{BoxError, StepContext, StepFn, Runtime};

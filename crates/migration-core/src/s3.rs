@@ -1,0 +1,134 @@
+//! The S3 client: AWS's endpoint in AWS, or a configured one (the embedded endpoint locally,
+//! any S3-compatible server elsewhere). Credentials come from the standard AWS chain; a custom
+//! endpoint with none in the environment gets placeholder ones, which local endpoints accept.
+
+use std::time::Duration;
+
+use aws_config::timeout::TimeoutConfig;
+use aws_config::BehaviorVersion;
+use aws_sdk_s3::config::{Credentials, Region};
+use aws_sdk_s3::Client;
+
+use crate::config::S3Settings;
+
+/// The key pair a local endpoint accepts, used when the environment provides none.
+pub const LOCAL_ACCESS_KEY: &str = "casrec-local";
+pub const LOCAL_SECRET_KEY: &str = "casrec-local-secret";
+use crate::error::{CoreError, Result};
+
+pub async fn client(s: &S3Settings) -> Client {
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(s.connect_timeout_secs))
+        .build();
+    match s.endpoint() {
+        Some(endpoint) => {
+            let creds = match (std::env::var("AWS_ACCESS_KEY_ID"), std::env::var("AWS_SECRET_ACCESS_KEY")) {
+                (Ok(id), Ok(secret)) => Credentials::new(id, secret, std::env::var("AWS_SESSION_TOKEN").ok(), None, "environment"),
+                _ => Credentials::new(LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, None, None, "local"),
+            };
+            let conf = aws_sdk_s3::config::Builder::new()
+                .behavior_version(BehaviorVersion::latest())
+                .region(Region::new(s.region.clone()))
+                .endpoint_url(endpoint)
+                .force_path_style(s.force_path_style)
+                .credentials_provider(creds)
+                .timeout_config(timeouts)
+                .build();
+            Client::from_conf(conf)
+        }
+        None => {
+            let shared = aws_config::defaults(BehaviorVersion::latest())
+                .region(Region::new(s.region.clone()))
+                .timeout_config(timeouts)
+                .load()
+                .await;
+            let conf = aws_sdk_s3::config::Builder::from(&shared).force_path_style(s.force_path_style).build();
+            Client::from_conf(conf)
+        }
+    }
+}
+
+fn describe_endpoint(s: &S3Settings) -> String {
+    match s.endpoint() {
+        Some(ep) => format!("{ep} (bucket {:?})", s.bucket),
+        None => format!("AWS S3 in {} (bucket {:?})", s.region, s.bucket),
+    }
+}
+
+/// Fails within the connect timeout when the endpoint does not answer or the bucket is missing.
+pub async fn check(client: &Client, s: &S3Settings) -> Result<()> {
+    let limit = Duration::from_secs(s.connect_timeout_secs);
+    match tokio::time::timeout(limit, client.head_bucket().bucket(&s.bucket).send()).await {
+        Err(_) => Err(CoreError::Unreachable {
+            which: "S3 endpoint",
+            target: describe_endpoint(s),
+            message: format!("no answer within {}s", s.connect_timeout_secs),
+        }),
+        Ok(Err(e)) => Err(CoreError::Unreachable {
+            which: "S3 endpoint",
+            target: describe_endpoint(s),
+            message: error_text(&e),
+        }),
+        Ok(Ok(_)) => Ok(()),
+    }
+}
+
+/// Creates the bucket when it is missing (local and development only).
+pub async fn ensure_bucket(client: &Client, s: &S3Settings) -> Result<()> {
+    if check(client, s).await.is_ok() {
+        return Ok(());
+    }
+    client.create_bucket().bucket(&s.bucket).send().await.map_err(|e| CoreError::S3 {
+        operation: "CreateBucket",
+        bucket: s.bucket.clone(),
+        key: String::new(),
+        message: error_text(&e),
+    })?;
+    Ok(())
+}
+
+/// The most useful text of an SDK error: the service's code and message, or the transport cause.
+pub fn error_text<E: std::error::Error + 'static>(e: &E) -> String {
+    let mut text = e.to_string();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.source();
+    while let Some(s) = cur {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        cur = s.source();
+    }
+    text
+}
+
+/// One object under the prefix.
+#[derive(Debug, Clone)]
+pub struct ObjectInfo {
+    pub key: String,
+    pub size: u64,
+    pub etag: Option<String>,
+}
+
+/// Lists every object under `prefix/`, following continuation tokens.
+pub async fn list(client: &Client, s: &S3Settings) -> Result<Vec<ObjectInfo>> {
+    let prefix = s.key("");
+    let mut out = Vec::new();
+    let mut pages = client.list_objects_v2().bucket(&s.bucket).prefix(&prefix).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| CoreError::S3 {
+            operation: "ListObjectsV2",
+            bucket: s.bucket.clone(),
+            key: prefix.clone(),
+            message: error_text(&e),
+        })?;
+        for o in page.contents() {
+            if let Some(key) = o.key() {
+                out.push(ObjectInfo {
+                    key: key.to_string(),
+                    size: o.size().unwrap_or(0).max(0) as u64,
+                    etag: o.e_tag().map(str::to_string),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(out)
+}

@@ -1,0 +1,205 @@
+//! Running a step: the context every step receives, and the wrapper that records each step in
+//! the run ledger whichever process runs it (a container entrypoint or `migrate run`).
+
+use std::time::Instant;
+
+use deadpool_postgres::{Object, Pool};
+use futures::future::BoxFuture;
+use tokio::sync::OnceCell;
+
+use crate::config::{Environment, Settings};
+use crate::db::{self, Database};
+use crate::error::{CoreError, Result};
+use crate::ledger::{self, RunId, StepCounts};
+use crate::pipeline::Step;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// A step's entry point, as the CLI and the container binaries call it.
+pub type StepFn = for<'a, 'b> fn(&'a StepContext<'b>) -> BoxFuture<'a, std::result::Result<StepCounts, BoxError>>;
+
+/// Choices made for one invocation rather than per environment.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Production refuses to write to Sirius unless this is set *and* the environment's name
+    /// was typed back as confirmation.
+    pub allow_production_load: bool,
+    pub confirmed_environment: Option<String>,
+}
+
+/// Connections and clients shared by the steps of one process.
+pub struct Runtime {
+    pub settings: Settings,
+    pub options: RunOptions,
+    migration_pool: Pool,
+    sirius_pool: Pool,
+    s3: OnceCell<aws_sdk_s3::Client>,
+}
+
+impl Runtime {
+    /// Checks that the migration database answers (creating it where config allows) and that
+    /// the ledger exists. Sirius and S3 are checked by the steps that use them.
+    pub async fn connect(settings: Settings, options: RunOptions) -> Result<Runtime> {
+        if settings.migration_db.create_if_missing {
+            db::ensure_database(&settings.migration_db, Database::Migration).await?;
+        } else {
+            db::check(&settings.migration_db, Database::Migration).await?;
+        }
+        let migration_pool = db::pool(&settings.migration_db)?;
+        let sirius_pool = db::pool(&settings.sirius_db)?;
+        let rt = Runtime { settings, options, migration_pool, sirius_pool, s3: OnceCell::new() };
+        ledger::ensure(&**rt.migration_db().await?).await?;
+        Ok(rt)
+    }
+
+    pub async fn migration_db(&self) -> Result<Object> {
+        db::get(&self.migration_pool, &self.settings.migration_db, Database::Migration).await
+    }
+
+    pub async fn sirius_db(&self) -> Result<Object> {
+        db::get(&self.sirius_pool, &self.settings.sirius_db, Database::Sirius).await
+    }
+
+    pub fn migration_pool(&self) -> &Pool {
+        &self.migration_pool
+    }
+
+    pub async fn s3(&self) -> &aws_sdk_s3::Client {
+        self.s3.get_or_init(|| crate::s3::client(&self.settings.s3)).await
+    }
+
+    /// Starts a run in the ledger.
+    pub async fn start_run(&self, from: Option<Step>, to: Option<Step>) -> Result<RunId> {
+        let as_of = match self.settings.run.as_of_date.trim() {
+            "" => None,
+            _ => Some(self.settings.as_of_date()?),
+        };
+        let snapshot = serde_json::json!({
+            "environment": self.settings.environment.name(),
+            "as_of_date": self.settings.run.as_of_date,
+            "s3": { "bucket": self.settings.s3.bucket, "prefix": self.settings.s3.prefix },
+            "migration_db": self.settings.migration_db.describe(),
+            "sirius_db": self.settings.sirius_db.describe(),
+        });
+        ledger::create_run(&**self.migration_db().await?, self.settings.environment, as_of, &snapshot, from, to).await
+    }
+
+    /// Runs one step and records it. A failed step is recorded with its error and returned as
+    /// an error that names the step.
+    pub async fn execute(&self, run_id: RunId, step: Step, f: StepFn) -> std::result::Result<StepCounts, StepFailure> {
+        if step.writes_to_sirius() {
+            self.production_guard().map_err(|e| StepFailure { step, error: e.into() })?;
+        }
+        let ledger_row = ledger::start_step(&**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?, run_id, step)
+            .await
+            .map_err(|e| StepFailure { step, error: e.into() })?;
+        tracing::info!(run_id, step = step.name(), "step started");
+        let started = Instant::now();
+        let ctx = StepContext { rt: self, run_id, step };
+        let result = f(&ctx).await;
+        let seconds = started.elapsed().as_secs_f64();
+        let record = match &result {
+            Ok(counts) => ledger::finish_step(&**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?, ledger_row, Some(counts), seconds, None).await,
+            Err(e) => {
+                let text = error_chain(e.as_ref());
+                match self.migration_db().await {
+                    Ok(c) => ledger::finish_step(&**c, ledger_row, None, seconds, Some(&text)).await,
+                    Err(db_err) => Err(db_err),
+                }
+            }
+        };
+        match result {
+            Ok(counts) => {
+                record.map_err(|e| StepFailure { step, error: e.into() })?;
+                tracing::info!(
+                    run_id,
+                    step = step.name(),
+                    rows_in = counts.rows_in,
+                    rows_out = counts.rows_out,
+                    rows_quarantined = counts.rows_quarantined,
+                    seconds,
+                    "step succeeded"
+                );
+                Ok(counts)
+            }
+            Err(error) => {
+                if let Err(e) = record {
+                    tracing::error!(error = %e, "could not record the failure in the ledger");
+                }
+                Err(StepFailure { step, error })
+            }
+        }
+    }
+
+    fn production_guard(&self) -> Result<()> {
+        let s = &self.settings;
+        if s.load_to_target.allowed {
+            return Ok(());
+        }
+        let env = s.environment.name();
+        if !self.options.allow_production_load {
+            return Err(CoreError::Pipeline(format!(
+                "{env} does not allow loading into Sirius (load_to_target.allowed = false); \
+                 run with --allow-production-load and confirm the environment's name to proceed"
+            )));
+        }
+        if self.options.confirmed_environment.as_deref() != Some(env) {
+            return Err(CoreError::Pipeline(format!(
+                "loading into {env} needs the confirmation {env:?} (--confirm-environment {env}, or typed when asked)"
+            )));
+        }
+        tracing::warn!(environment = env, "loading into Sirius in a guarded environment, as confirmed");
+        Ok(())
+    }
+
+    pub fn environment(&self) -> Environment {
+        self.settings.environment
+    }
+}
+
+/// What a step sees.
+pub struct StepContext<'a> {
+    pub rt: &'a Runtime,
+    pub run_id: RunId,
+    pub step: Step,
+}
+
+impl StepContext<'_> {
+    pub fn settings(&self) -> &Settings {
+        &self.rt.settings
+    }
+}
+
+#[derive(Debug)]
+pub struct StepFailure {
+    pub step: Step,
+    pub error: BoxError,
+}
+
+impl std::fmt::Display for StepFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "step {} failed: {}", self.step, error_chain(self.error.as_ref()))
+    }
+}
+
+impl std::error::Error for StepFailure {}
+
+/// An error with its causes, for the ledger and the terminal.
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        let next = s.to_string();
+        if !text.contains(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        cur = s.source();
+    }
+    text
+}
+
+/// The entry of a step that is not built yet: it fails, naming itself and what is missing.
+pub fn not_built(step: &'static str, what_is_missing: &'static str) -> std::result::Result<StepCounts, BoxError> {
+    Err(Box::new(CoreError::NotBuilt { step, what_is_missing }))
+}
