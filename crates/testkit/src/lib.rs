@@ -1,0 +1,153 @@
+//! Test support: each test gets its own PostgreSQL databases (dropped afterwards, so tests run
+//! in parallel and leave nothing behind) and its own in-process S3 endpoint over a temp folder.
+//!
+//! The server is PostgreSQL at TEST_PG_HOST:TEST_PG_PORT as TEST_PG_USER (default
+//! 127.0.0.1:5432, postgres), which `scripts/test.sh` starts when none answers.
+
+use std::path::{Path, PathBuf};
+
+use migration_core::config::{self, ConfigSource, Environment, Settings};
+use tokio_postgres::NoTls;
+
+pub fn pg_host() -> String {
+    std::env::var("TEST_PG_HOST").unwrap_or_else(|_| "127.0.0.1".into())
+}
+
+pub fn pg_port() -> u16 {
+    std::env::var("TEST_PG_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(5432)
+}
+
+pub fn pg_user() -> String {
+    std::env::var("TEST_PG_USER").unwrap_or_else(|_| "postgres".into())
+}
+
+fn admin_config(dbname: &str) -> tokio_postgres::Config {
+    let mut c = tokio_postgres::Config::new();
+    c.host(pg_host()).port(pg_port()).user(pg_user()).dbname(dbname);
+    if let Ok(p) = std::env::var("TEST_PG_PASSWORD") {
+        c.password(p);
+    }
+    c
+}
+
+/// Connects to any database on the test server.
+pub async fn connect(dbname: &str) -> tokio_postgres::Client {
+    let (client, conn) = admin_config(dbname)
+        .connect(NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL at {}:{}: {e}", pg_host(), pg_port()));
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    client
+}
+
+/// A database that exists for one test.
+pub struct TestDb {
+    pub name: String,
+}
+
+impl TestDb {
+    pub async fn create(purpose: &str) -> TestDb {
+        let name = format!("t_{purpose}_{}", uuid::Uuid::new_v4().simple()).chars().take(63).collect::<String>();
+        connect("postgres")
+            .await
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .unwrap_or_else(|e| panic!("creating test database {name}: {e}"));
+        TestDb { name }
+    }
+
+    pub async fn client(&self) -> tokio_postgres::Client {
+        connect(&self.name).await
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        // Drop runs outside async context; a private runtime on its own thread does the work.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async move {
+                if let Ok((c, conn)) = admin_config("postgres").connect(NoTls).await {
+                    tokio::spawn(conn);
+                    let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                }
+            })
+        })
+        .join();
+    }
+}
+
+/// A migration database, a Sirius database and an S3 endpoint, with settings pointing at them.
+pub struct TestEnv {
+    pub migration_db: TestDb,
+    pub sirius_db: TestDb,
+    pub s3: local_s3::LocalS3,
+    pub dir: tempfile::TempDir,
+    pub settings: Settings,
+}
+
+impl TestEnv {
+    pub async fn new(purpose: &str) -> TestEnv {
+        Self::with_overrides(purpose, &[]).await
+    }
+
+    pub async fn with_overrides(purpose: &str, extra: &[(&str, &str)]) -> TestEnv {
+        let migration_db = TestDb::create(&format!("{purpose}_m")).await;
+        let sirius_db = TestDb::create(&format!("{purpose}_s")).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let s3 = local_s3::LocalS3::start(
+            &dir.path().join("s3"),
+            "127.0.0.1:0".parse().expect("addr"),
+            migration_core::s3::LOCAL_ACCESS_KEY,
+            migration_core::s3::LOCAL_SECRET_KEY,
+        )
+        .await
+        .expect("local S3 endpoint");
+        let host = pg_host();
+        let port = pg_port().to_string();
+        let user = pg_user();
+        let source_dir = dir.path().join("data").display().to_string();
+        let mut overrides: Vec<(String, String)> = [
+            ("migration_db.host", host.as_str()),
+            ("migration_db.port", port.as_str()),
+            ("migration_db.user", user.as_str()),
+            ("migration_db.dbname", migration_db.name.as_str()),
+            ("migration_db.create_if_missing", "false"),
+            ("sirius_db.host", host.as_str()),
+            ("sirius_db.port", port.as_str()),
+            ("sirius_db.user", user.as_str()),
+            ("sirius_db.dbname", sirius_db.name.as_str()),
+            ("sirius_db.create_if_missing", "false"),
+            ("s3.endpoint", &s3.endpoint()),
+            ("s3.bucket", "casrec-test"),
+            ("s3.embedded_root", ""),
+            ("load_s3.source_dir", source_dir.as_str()),
+            ("run.as_of_date", "2026-11-01"),
+            ("logging.format", "human"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        overrides.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let src = ConfigSource { dir: Some(repo_root().join("config")), overrides, ignore_environment_variables: true };
+        let settings = config::load(Environment::Local, &src).expect("test settings");
+        TestEnv { migration_db, sirius_db, s3, dir, settings }
+    }
+
+    /// The local folder load-s3 uploads from.
+    pub fn data_dir(&self) -> PathBuf {
+        self.settings.load_s3.source_dir.clone()
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// The workspace root, for tests that need the project's own files.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
