@@ -1,0 +1,147 @@
+//! The `prepare` step: creates the migration database's schemas, checks the Sirius database the
+//! run will write to (reachable, the expected tables present) and records where Sirius stood
+//! (max ids, row counts, max uid) against the run in the ledger.
+
+use futures::future::BoxFuture;
+use migration_core::db::quote_ident;
+use migration_core::step::BoxError;
+use migration_core::{RunId, StepContext, StepCounts};
+
+const SCHEMAS_SQL: &str = include_str!("sql/schemas.sql");
+const SIRIUS_TABLES_SQL: &str = include_str!("sql/sirius_tables.sql");
+const MAX_UID_SQL: &str = include_str!("sql/max_uid.sql");
+
+/// The Sirius tables the migration reads or writes; prepare refuses a Sirius without them.
+pub const SIRIUS_TABLES: &[&str] = &[
+    "persons",
+    "cases",
+    "addresses",
+    "phonenumbers",
+    "person_caseitem",
+    "order_deputy",
+    "supervision_level_log",
+    "warnings",
+    "person_warning",
+    "death_notifications",
+    "supervision_notes",
+    "visits",
+    "visitor",
+    "bonds",
+    "bond_providers",
+    "annual_report_logs",
+    "annual_report_lodging_details",
+    "annual_report_type_assignments",
+    "tasks",
+    "person_task",
+    "caseitem_task",
+    "timeline_event",
+    "person_timeline",
+    "scheduled_events",
+    "finance_person",
+    "finance_invoice",
+    "finance_ledger",
+    "finance_ledger_allocation",
+    "finance_remission_exemption",
+    "finance_order",
+    "assignees",
+    "assignee_teams",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    #[error("the Sirius database {target} lacks tables the migration writes: {}", .missing.join(", "))]
+    MissingTables { target: String, missing: Vec<String> },
+    #[error("{context}: {source}")]
+    Db {
+        context: String,
+        #[source]
+        source: tokio_postgres::Error,
+    },
+    #[error(transparent)]
+    Core(#[from] migration_core::CoreError),
+}
+
+fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> PrepareError {
+    let context = context.into();
+    move |source| PrepareError::Db { context, source }
+}
+
+/// Sirius's starting point for one run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiriusSnapshot {
+    pub tables: Vec<(String, Option<i64>, i64)>,
+    pub max_uid: Option<i64>,
+}
+
+pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
+    Box::pin(async move {
+        let snapshot = run(ctx).await?;
+        let rows: i64 = snapshot.tables.iter().map(|t| t.2).sum();
+        Ok(StepCounts {
+            rows_in: snapshot.tables.len() as u64,
+            rows_out: snapshot.tables.len() as u64,
+            rows_quarantined: 0,
+            details: serde_json::json!({
+                "sirius_rows": rows,
+                "max_uid": snapshot.max_uid,
+                "max_ids": snapshot.tables.iter().map(|(t, m, _)| (t.clone(), serde_json::json!(m))).collect::<serde_json::Map<_, _>>(),
+            }),
+        })
+    })
+}
+
+pub async fn run(ctx: &StepContext<'_>) -> Result<SiriusSnapshot, PrepareError> {
+    let m = ctx.rt.migration_db().await?;
+    m.batch_execute(SCHEMAS_SQL).await.map_err(db_err("creating the migration schemas"))?;
+    let s = ctx.rt.sirius_db().await?;
+    let snapshot = snapshot(&s, &ctx.settings().sirius_db.describe()).await?;
+    record(&m, ctx.run_id, &snapshot).await?;
+    tracing::info!(
+        tables = snapshot.tables.len(),
+        max_uid = snapshot.max_uid,
+        environment = ctx.settings().environment.name(),
+        "Sirius checked and its starting point recorded"
+    );
+    Ok(snapshot)
+}
+
+/// Checks that every expected table exists and reads max ids, row counts and the max uid.
+pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<SiriusSnapshot, PrepareError> {
+    let wanted: Vec<String> = SIRIUS_TABLES.iter().map(|s| s.to_string()).collect();
+    let present = sirius.query(SIRIUS_TABLES_SQL, &[&wanted]).await.map_err(db_err("listing Sirius tables"))?;
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|t| !present.iter().any(|r| r.get::<_, String>(0) == **t))
+        .cloned()
+        .collect();
+    if !missing.is_empty() {
+        return Err(PrepareError::MissingTables { target: target.to_string(), missing });
+    }
+    let mut tables = Vec::new();
+    for t in SIRIUS_TABLES {
+        let has_id = present.iter().find(|r| r.get::<_, String>(0) == *t).map(|r| r.get::<_, bool>(1)).unwrap_or(false);
+        let table = format!("\"public\".{}", quote_ident(t));
+        let sql = if has_id {
+            format!("SELECT max(\"id\")::bigint, count(*) FROM {table}")
+        } else {
+            format!("SELECT NULL::bigint, count(*) FROM {table}")
+        };
+        let row = sirius.query_one(&sql, &[]).await.map_err(db_err(format!("reading {table}")))?;
+        tables.push((t.to_string(), row.get(0), row.get(1)));
+    }
+    let max_uid = sirius.query_one(MAX_UID_SQL, &[]).await.map_err(db_err("reading the largest uid"))?.get(0);
+    Ok(SiriusSnapshot { tables, max_uid })
+}
+
+async fn record(m: &tokio_postgres::Client, run: RunId, snap: &SiriusSnapshot) -> Result<(), PrepareError> {
+    for (table, max_id, count) in &snap.tables {
+        m.execute(
+            r#"INSERT INTO "migration"."sirius_snapshots" ("run_id", "table_name", "max_id", "row_count") VALUES ($1, $2, $3, $4)
+               ON CONFLICT ("run_id", "table_name") DO UPDATE SET "max_id" = EXCLUDED."max_id", "row_count" = EXCLUDED."row_count", "taken_at" = now()"#,
+            &[&run, table, max_id, count],
+        )
+        .await
+        .map_err(db_err("recording the Sirius snapshot"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! load-casrec against a real PostgreSQL and the embedded S3 endpoint, with hand-made files
+//! for each kind of bad input.
+
+use aws_sdk_s3::primitives::ByteStream;
+use migration_core::step::{RunOptions, Runtime};
+use migration_core::Step;
+use testkit::TestEnv;
+
+/// Uploads a header-only file for every catalogue entry, then the given files over them.
+async fn upload(env: &TestEnv, files: &[(&str, Vec<u8>)]) {
+    let s3 = &env.settings.s3;
+    let c = migration_core::s3::client(s3).await;
+    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
+    for f in casrec_catalog::FILES {
+        if files.iter().any(|(n, _)| *n == f.file) {
+            continue;
+        }
+        let body = format!("{}\n", f.columns.join(","));
+        c.put_object().bucket(&s3.bucket).key(s3.key(f.file)).body(ByteStream::from(body.into_bytes())).send().await.unwrap();
+    }
+    for (name, body) in files {
+        c.put_object().bucket(&s3.bucket).key(s3.key(name)).body(ByteStream::from(body.clone())).send().await.unwrap();
+    }
+}
+
+/// A pat.csv header plus rows given as (Case, Forename, Surname) with every other cell blank.
+fn pat(rows: &[&[u8]]) -> Vec<u8> {
+    let cols = casrec_catalog::by_table("pat").unwrap().columns;
+    let mut out = cols.join(",").into_bytes();
+    out.extend_from_slice(b"\r\n");
+    for r in rows {
+        out.extend_from_slice(r);
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+/// A row of pat with the first three data columns set (rct, by, Create) and the rest blank.
+fn pat_row(prefix: &[u8], fields_after: usize) -> Vec<u8> {
+    let mut v = prefix.to_vec();
+    v.extend(std::iter::repeat_n(b',', fields_after));
+    v
+}
+
+fn pat_width() -> usize {
+    casrec_catalog::by_table("pat").unwrap().columns.len()
+}
+
+async fn load(env: &TestEnv) -> Result<Vec<load_casrec::FileLoad>, String> {
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let run = rt.start_run(None, None).await.unwrap();
+    rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.map_err(|e| e.to_string())?;
+    let c = rt.migration_db().await.unwrap();
+    let rows = c
+        .query(r#"SELECT "file", "rows_read", "rows_loaded", "rows_rejected" FROM "casrec_csv"."load_summary" ORDER BY 1"#, &[])
+        .await
+        .unwrap();
+    Ok(rows
+        .iter()
+        .map(|r| load_casrec::FileLoad {
+            file: r.get(0),
+            rows_read: r.get::<_, i64>(1) as u64,
+            rows_loaded: r.get::<_, i64>(2) as u64,
+            rows_rejected: r.get::<_, i64>(3) as u64,
+            ..Default::default()
+        })
+        .collect())
+}
+
+#[tokio::test]
+async fn every_row_loads_as_text_with_its_line_number_crlf_quotes_and_windows_1252() {
+    let env = TestEnv::new("lcok").await;
+    let w = pat_width();
+    let rows: Vec<Vec<u8>> = vec![
+        pat_row(b"1,u,2021-01-01 00:00:00", w - 3),
+        // Windows-1252: 0xEB is ë.
+        pat_row(b"2,u,\"Zo\xEB, with a comma\"", w - 3),
+        // A quoted field with a newline inside takes two physical lines.
+        pat_row(b"3,u,\"two\r\nlines\"", w - 3),
+        pat_row("4,u,Siân".as_bytes(), w - 3),
+    ];
+    let refs: Vec<&[u8]> = rows.iter().map(|r| r.as_slice()).collect();
+    let mut body = vec![0xEF, 0xBB, 0xBF]; // a byte order mark before the header
+    body.extend(pat(&refs));
+    upload(&env, &[("pat.csv", body)]).await;
+    let summary = load(&env).await.unwrap();
+    let pat = summary.iter().find(|s| s.file == "pat.csv").unwrap();
+    assert_eq!((pat.rows_read, pat.rows_loaded, pat.rows_rejected), (4, 4, 0));
+    assert_eq!(summary.len(), casrec_catalog::FILES.len());
+
+    let c = env.migration_db.client().await;
+    let got: Vec<(i64, String, String)> = c
+        .query(r#"SELECT "casrec_row_id", "rct", "Create" FROM "casrec_csv"."pat" ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "1".into(), "2021-01-01 00:00:00".into()),
+            (3, "2".into(), "Zoë, with a comma".into()),
+            (4, "3".into(), "two\r\nlines".into()),
+            (6, "4".into(), "Siân".into()),
+        ]
+    );
+    let blank: String = c.query_one(r#"SELECT "Forename" FROM "casrec_csv"."pat" WHERE "rct" = '1'"#, &[]).await.unwrap().get(0);
+    assert_eq!(blank, "", "empty cells load as empty text, as CasRec exported them");
+    let win: i64 = c
+        .query_one(r#"SELECT "rows_windows_1252" FROM "casrec_csv"."load_summary" WHERE "file" = 'pat.csv'"#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(win, 1);
+}
+
+#[tokio::test]
+async fn bad_rows_are_rejected_with_file_line_reason_and_their_bytes() {
+    let env = TestEnv::new("lcrej").await;
+    let w = pat_width();
+    let too_many = pat_row(b"2,u,x", w - 3 + 1);
+    let too_few = pat_row(b"3,u,x", w - 3 - 1);
+    let undecodable = pat_row(b"4,u,bad\x81byte", w - 3);
+    let nul = pat_row(b"5,u,nul\x00", w - 3);
+    let good = pat_row(b"1,u,x", w - 3);
+    let mut body = pat(&[&good, &too_many, &too_few, &undecodable, &nul, &good]);
+    // The file ends inside a quoted field.
+    body.extend_from_slice(b"6,u,\"never closed\r\nmore");
+    upload(&env, &[("pat.csv", body)]).await;
+    let summary = load(&env).await.unwrap();
+    let pat = summary.iter().find(|s| s.file == "pat.csv").unwrap();
+    assert_eq!((pat.rows_read, pat.rows_loaded, pat.rows_rejected), (7, 2, 5));
+
+    let c = env.migration_db.client().await;
+    let rejects: Vec<(i64, String, Vec<u8>)> = c
+        .query(r#"SELECT "line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    assert_eq!(rejects.iter().map(|r| r.0).collect::<Vec<_>>(), vec![3, 4, 5, 6, 8]);
+    assert_eq!(rejects[0].1, format!("expected {w} fields, found {}", w + 1));
+    assert_eq!(rejects[1].1, format!("expected {w} fields, found {}", w - 1));
+    assert!(rejects[2].1.contains("column \"Create\"") && rejects[2].1.contains("0x81"), "{}", rejects[2].1);
+    assert!(rejects[3].1.contains("NUL"), "{}", rejects[3].1);
+    assert!(rejects[4].1.contains("unterminated quote"), "{}", rejects[4].1);
+    assert_eq!(rejects[0].2, too_many, "raw bytes are kept exactly");
+    assert_eq!(rejects[2].2, undecodable);
+}
+
+#[tokio::test]
+async fn an_unknown_file_a_changed_header_or_an_empty_file_fails_naming_each_and_loads_nothing() {
+    let env = TestEnv::new("lchdr").await;
+    let mut cols: Vec<&str> = casrec_catalog::by_table("order").unwrap().columns.to_vec();
+    cols.retain(|c| *c != "Ord Type");
+    cols.push("Order Kind");
+    let changed = format!("{}\n", cols.join(","));
+    upload(
+        &env,
+        &[
+            ("order.csv", changed.into_bytes()),
+            ("surprise.csv", b"a,b\n1,2\n".to_vec()),
+            ("deputy.csv", Vec::new()),
+        ],
+    )
+    .await;
+    let err = load(&env).await.unwrap_err();
+    assert!(err.contains("order.csv: line 1: header differs") && err.contains("missing columns: Ord Type"), "{err}");
+    assert!(err.contains("unexpected columns: Order Kind"), "{err}");
+    assert!(err.contains("surprise.csv: not a CasRec export file"), "{err}");
+    assert!(err.contains("deputy.csv: line 1: the file is empty"), "{err}");
+    let c = env.migration_db.client().await;
+    let tables: i64 = c
+        .query_one("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'casrec_csv' AND table_name = 'pat'", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 0, "nothing is loaded when any file is wrong");
+}
+
+#[tokio::test]
+async fn a_missing_file_or_bucket_is_named() {
+    let env = TestEnv::new("lcmiss").await;
+    let err = load(&env).await.unwrap_err();
+    assert!(err.contains("S3 endpoint") && err.contains("casrec-test"), "missing bucket: {err}");
+    let s3 = &env.settings.s3;
+    let c = migration_core::s3::client(s3).await;
+    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
+    let err = load(&env).await.unwrap_err();
+    assert!(err.contains("no CasRec CSV files under s3://casrec-test/casrec/"), "{err}");
+    c.put_object().bucket(&s3.bucket).key(s3.key("pat.csv")).body(ByteStream::from(pat(&[]))).send().await.unwrap();
+    let err = load(&env).await.unwrap_err();
+    assert!(err.contains("order.csv: missing from s3://casrec-test/casrec/"), "{err}");
+}
+
+#[tokio::test]
+async fn reloading_gives_the_same_tables_and_skip_unchanged_keeps_them() {
+    let env = TestEnv::new("lcidem").await;
+    let w = pat_width();
+    let r1 = pat_row(b"1,u,x", w - 3);
+    upload(&env, &[("pat.csv", pat(&[&r1]))]).await;
+    let first = load(&env).await.unwrap();
+    let second = load(&env).await.unwrap();
+    assert_eq!(first, second);
+    let c = env.migration_db.client().await;
+    // Mark the loaded table: a reload replaces it, skip-unchanged keeps it.
+    c.batch_execute(r#"UPDATE "casrec_csv"."pat" SET "by" = 'marked'"#).await.unwrap();
+    let mut skipping = TestEnvSettings::from(&env);
+    skipping.settings.load_casrec.skip_unchanged = true;
+    skipping.load().await;
+    let by: String = c.query_one(r#"SELECT "by" FROM "casrec_csv"."pat""#, &[]).await.unwrap().get(0);
+    assert_eq!(by, "marked", "an unchanged file is not reloaded with skip_unchanged");
+    load(&env).await.unwrap();
+    let by: String = c.query_one(r#"SELECT "by" FROM "casrec_csv"."pat""#, &[]).await.unwrap().get(0);
+    assert_eq!(by, "u");
+}
+
+#[tokio::test]
+async fn a_load_that_fails_part_way_leaves_the_previous_table_intact() {
+    let env = TestEnv::new("lcfail").await;
+    let w = pat_width();
+    let r1 = pat_row(b"1,u,first", w - 3);
+    upload(&env, &[("pat.csv", pat(&[&r1]))]).await;
+    load(&env).await.unwrap();
+    let c = env.migration_db.client().await;
+    // Something in the way of the load's own working table makes it fail after it has started.
+    c.batch_execute(r#"CREATE VIEW "casrec_csv"."pat__rejects" AS SELECT 1 AS "x""#).await.unwrap();
+    let r2 = pat_row(b"2,u,second", w - 3);
+    upload(&env, &[("pat.csv", pat(&[&r2, &r2]))]).await;
+    let err = load(&env).await.unwrap_err();
+    assert!(err.contains("pat.csv"), "{err}");
+    let rows: Vec<String> = c
+        .query(r#"SELECT "Create" FROM "casrec_csv"."pat""#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(rows, vec!["first"]);
+    let read: i64 = c
+        .query_one(r#"SELECT "rows_read" FROM "casrec_csv"."load_summary" WHERE "file" = 'pat.csv'"#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(read, 1, "the summary still describes the table that is there");
+    c.batch_execute(r#"DROP VIEW "casrec_csv"."pat__rejects""#).await.unwrap();
+    load(&env).await.unwrap();
+    let n: i64 = c.query_one(r#"SELECT count(*) FROM "casrec_csv"."pat""#, &[]).await.unwrap().get(0);
+    assert_eq!(n, 2, "the next run succeeds");
+}
+
+/// The same databases and endpoint with settings changed for one load.
+struct TestEnvSettings {
+    settings: migration_core::Settings,
+}
+
+impl TestEnvSettings {
+    fn from(env: &TestEnv) -> Self {
+        TestEnvSettings { settings: env.settings.clone() }
+    }
+
+    async fn load(&self) {
+        let rt = Runtime::connect(self.settings.clone(), RunOptions::default()).await.unwrap();
+        let run = rt.start_run(None, None).await.unwrap();
+        rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    }
+}

@@ -1,0 +1,359 @@
+//! `migrate`: the operator's CLI. Runs one step, the whole pipeline or a slice of it in this
+//! process, shows the run ledger, installs a Sirius stand-in and serves a local S3 endpoint.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use migration_core::cli::CommonArgs;
+use migration_core::db::Database;
+use migration_core::ledger::{self, RunId, StepCounts};
+use migration_core::pipeline::{self, Step};
+use migration_core::step::{error_chain, RunOptions, Runtime, StepFn};
+use migration_core::Settings;
+
+#[derive(Debug, Parser)]
+#[command(name = "migrate", version, about = "Migrates CasRec into Sirius, step by step.")]
+struct Cli {
+    #[command(flatten)]
+    common: CommonArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct LoadGuard {
+    /// Allow writing to Sirius in an environment whose config forbids it (production).
+    #[arg(long)]
+    allow_production_load: bool,
+    /// The environment's name, to confirm --allow-production-load without being asked.
+    #[arg(long)]
+    confirm_environment: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the pipeline in order, or the slice --from/--to.
+    Run {
+        /// First step to run (resume point); the step before it must have succeeded last time.
+        #[arg(long)]
+        from: Option<Step>,
+        /// Last step to run.
+        #[arg(long)]
+        to: Option<Step>,
+        #[command(flatten)]
+        guard: LoadGuard,
+    },
+    /// Run one step.
+    Step {
+        step: Step,
+        /// Record the step under this existing run instead of a new one.
+        #[arg(long)]
+        run_id: Option<RunId>,
+        #[command(flatten)]
+        guard: LoadGuard,
+    },
+    /// Show recent runs, or one run's steps.
+    Status {
+        /// Show this run's steps (default: the latest run).
+        #[arg(long)]
+        run: Option<RunId>,
+        /// How many runs to list.
+        #[arg(long, default_value_t = 10)]
+        limit: i64,
+    },
+    /// List the pipeline's steps in order.
+    Steps,
+    /// The Sirius stand-in (local and test databases only).
+    Sirius {
+        #[command(subcommand)]
+        command: SiriusCommand,
+    },
+    /// A local S3 endpoint served from a folder.
+    S3 {
+        #[command(subcommand)]
+        command: S3Command,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SiriusCommand {
+    /// Create the stand-in's tables and fixtures in the configured Sirius database.
+    Init {
+        /// Drop and recreate the Sirius database first.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum S3Command {
+    /// Serve a folder as an S3 endpoint until interrupted.
+    Serve {
+        /// Folder to serve (default: s3.embedded_root, else .local/s3).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Address to listen on (default: the host and port of s3.endpoint).
+        #[arg(long)]
+        addr: Option<SocketAddr>,
+    },
+}
+
+fn step_fn(step: Step) -> StepFn {
+    match step {
+        Step::LoadS3 => load_s3::entry,
+        Step::Prepare => prepare::entry,
+        Step::LoadCasrec => load_casrec::entry,
+        Step::TransformCasrec => transform_casrec::entry,
+        Step::Integration => integration::entry,
+        Step::LoadToTarget => load_to_target::entry,
+        Step::Validation => validation::entry,
+    }
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match real_main(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            let mut text = chain[0].clone();
+            for c in &chain[1..] {
+                if !text.contains(c.as_str()) {
+                    text.push_str(": ");
+                    text.push_str(c);
+                }
+            }
+            eprintln!("error: {text}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn real_main(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.common.init()?;
+    match cli.command {
+        Command::Steps => {
+            for (i, s) in Step::ALL.iter().enumerate() {
+                let note = if s.runs_in(settings.environment) { "" } else { " (not in this environment)" };
+                println!("{:>2}. {:<17} {}{note}", i + 1, s.name(), s.description());
+            }
+            Ok(())
+        }
+        Command::S3 { command: S3Command::Serve { root, addr } } => {
+            let root = root.unwrap_or_else(|| default_s3_root(&settings));
+            let addr = match addr {
+                Some(a) => a,
+                None => endpoint_addr(&settings)?,
+            };
+            let server = local_s3::LocalS3::start(&root, addr, migration_core::s3::LOCAL_ACCESS_KEY, migration_core::s3::LOCAL_SECRET_KEY).await?;
+            println!("serving {} at {} (Ctrl-C stops)", server.root().display(), server.endpoint());
+            server.wait().await;
+            Ok(())
+        }
+        Command::Sirius { command: SiriusCommand::Init { reset } } => sirius_init(&settings, reset).await,
+        Command::Status { run, limit } => status(settings, run, limit).await,
+        Command::Step { step, run_id, guard } => {
+            if !step.runs_in(settings.environment) {
+                bail!("{step} does not run in {}", settings.environment);
+            }
+            let _s3 = embedded_s3(&settings).await?;
+            let options = run_options(&settings, &guard, &[step])?;
+            let rt = Runtime::connect(settings, options).await?;
+            let (run, own_run) = match run_id {
+                Some(id) => {
+                    if !ledger::run_exists(&**rt.migration_db().await?, id).await? {
+                        bail!("run {id} is not in the ledger (migrate status lists runs)");
+                    }
+                    (id, false)
+                }
+                None => (rt.start_run(Some(step), Some(step)).await?, true),
+            };
+            let result = rt.execute(run, step, step_fn(step)).await;
+            if own_run {
+                ledger::finish_run(&**rt.migration_db().await?, run, result.is_ok()).await?;
+            }
+            print_summary(&rt, run).await?;
+            result.map(|_| ()).map_err(|e| anyhow::anyhow!(e.to_string()))
+        }
+        Command::Run { from, to, guard } => {
+            let plan = pipeline::plan(settings.environment, from, to)?;
+            if plan.is_empty() {
+                bail!("no step of {}..{} runs in {}", from.map(|s| s.name()).unwrap_or("start"), to.map(|s| s.name()).unwrap_or("end"), settings.environment);
+            }
+            let _s3 = embedded_s3(&settings).await?;
+            let options = run_options(&settings, &guard, &plan)?;
+            let rt = Runtime::connect(settings, options).await?;
+            if let Some(from) = from {
+                check_resume(&rt, from).await?;
+            }
+            let run = rt.start_run(from, to).await?;
+            eprintln!(
+                "run {run}: {} in {}",
+                plan.iter().map(|s| s.name()).collect::<Vec<_>>().join(" → "),
+                rt.environment()
+            );
+            let mut failure = None;
+            for step in &plan {
+                eprintln!("▶ {step}: {}", step.description());
+                match rt.execute(run, *step, step_fn(*step)).await {
+                    Ok(StepCounts { rows_in, rows_out, rows_quarantined, .. }) => {
+                        eprintln!("✔ {step}: {rows_in} in, {rows_out} out, {rows_quarantined} quarantined");
+                    }
+                    Err(e) => {
+                        eprintln!("✘ {step}: {}", error_chain(e.error.as_ref()));
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+            ledger::finish_run(&**rt.migration_db().await?, run, failure.is_none()).await?;
+            print_summary(&rt, run).await?;
+            match failure {
+                None => Ok(()),
+                Some(e) => bail!("run {run} stopped: {e}"),
+            }
+        }
+    }
+}
+
+fn default_s3_root(settings: &Settings) -> PathBuf {
+    match settings.s3.embedded_root.trim() {
+        "" => PathBuf::from(".local/s3"),
+        r => PathBuf::from(r),
+    }
+}
+
+fn endpoint_addr(settings: &Settings) -> anyhow::Result<SocketAddr> {
+    let ep = settings.s3.endpoint().context("s3.endpoint is not set, so there is no address to serve on; give --addr")?;
+    let hostport = ep.trim_start_matches("http://").trim_start_matches("https://").trim_end_matches('/');
+    let hostport = hostport.replace("localhost", "127.0.0.1");
+    hostport.parse().with_context(|| format!("s3.endpoint {ep:?} is not of the form http://HOST:PORT with an IP address"))
+}
+
+/// Serves `s3.embedded_root` on the endpoint's address for the length of the command, unless
+/// an endpoint already answers there (a `migrate s3 serve` in another terminal).
+async fn embedded_s3(settings: &Settings) -> anyhow::Result<Option<local_s3::LocalS3>> {
+    if settings.s3.embedded_root.trim().is_empty() {
+        return Ok(None);
+    }
+    let addr = endpoint_addr(settings)?;
+    match local_s3::LocalS3::start(&default_s3_root(settings), addr, migration_core::s3::LOCAL_ACCESS_KEY, migration_core::s3::LOCAL_SECRET_KEY).await {
+        Ok(s) => Ok(Some(s)),
+        Err(local_s3::LocalS3Error::Bind { .. }) => {
+            tracing::info!(%addr, "an S3 endpoint is already listening there; using it");
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn run_options(settings: &Settings, guard: &LoadGuard, plan: &[Step]) -> anyhow::Result<RunOptions> {
+    let mut confirmed = guard.confirm_environment.clone();
+    let guarded = !settings.load_to_target.allowed && plan.iter().any(|s| s.writes_to_sirius());
+    if guarded && guard.allow_production_load && confirmed.is_none() {
+        if !std::io::stdin().is_terminal() {
+            bail!("--allow-production-load needs --confirm-environment {} when not run at a terminal", settings.environment);
+        }
+        eprint!("Loading into Sirius in {env}. Type the environment's name ({env}) to confirm: ", env = settings.environment);
+        std::io::stderr().flush().ok();
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        confirmed = Some(line.trim().to_string());
+    }
+    Ok(RunOptions { allow_production_load: guard.allow_production_load, confirmed_environment: confirmed })
+}
+
+/// Resuming from a step needs the step before it (in this environment) to have succeeded when it last ran.
+async fn check_resume(rt: &Runtime, from: Step) -> anyhow::Result<()> {
+    let mut prev = from.previous();
+    while let Some(p) = prev {
+        if p.runs_in(rt.environment()) {
+            break;
+        }
+        prev = p.previous();
+    }
+    let Some(prev) = prev else { return Ok(()) };
+    let c = rt.migration_db().await?;
+    match ledger::latest_step_run(&**c, prev).await? {
+        Some(r) if r.status == "succeeded" => Ok(()),
+        Some(r) => bail!("cannot resume from {from}: {prev} last ran in run {} and {}", r.run_id, r.status),
+        None => bail!("cannot resume from {from}: {prev} has never run here"),
+    }
+}
+
+async fn sirius_init(settings: &Settings, reset: bool) -> anyhow::Result<()> {
+    let sirius = &settings.sirius_db;
+    if reset {
+        if settings.environment != migration_core::Environment::Local {
+            bail!("--reset drops the Sirius database and is allowed only in the local environment");
+        }
+        migration_core::db::recreate_database(sirius, Database::Sirius).await?;
+    } else if sirius.create_if_missing {
+        migration_core::db::ensure_database(sirius, Database::Sirius).await?;
+    }
+    let mut client = migration_core::db::connect(sirius, Database::Sirius).await?;
+    if sirius_standin::is_installed(&client).await? {
+        println!("the Sirius stand-in is already installed in {}", sirius.describe());
+        return Ok(());
+    }
+    sirius_standin::install(&mut client).await?;
+    println!("installed the Sirius stand-in in {}", sirius.describe());
+    Ok(())
+}
+
+async fn status(settings: Settings, run: Option<RunId>, limit: i64) -> anyhow::Result<()> {
+    let rt = Runtime::connect(settings, RunOptions::default()).await?;
+    let c = rt.migration_db().await?;
+    let runs = ledger::recent_runs(&**c, limit).await?;
+    if runs.is_empty() {
+        println!("no runs recorded yet");
+        return Ok(());
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["run", "environment", "as of", "started", "finished", "status"]);
+    for r in &runs {
+        t.add_row([
+            r.run_id.to_string(),
+            r.environment.clone(),
+            r.as_of_date.map(|d| d.to_string()).unwrap_or_default(),
+            r.started_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            r.finished_at.map(|d| d.format("%H:%M:%S").to_string()).unwrap_or_default(),
+            r.status.clone(),
+        ]);
+    }
+    println!("{t}");
+    drop(c);
+    print_summary(&rt, run.unwrap_or(runs[0].run_id)).await
+}
+
+async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
+    let c = rt.migration_db().await?;
+    let steps = ledger::step_runs(&**c, run).await?;
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_header(["step", "status", "rows in", "rows out", "quarantined", "seconds", "error"]);
+    let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    for s in &steps {
+        let mut err = s.error.clone().unwrap_or_default();
+        if err.len() > 100 {
+            err.truncate(97);
+            err.push_str("...");
+        }
+        t.add_row([
+            s.step.clone(),
+            s.status.clone(),
+            num(s.rows_in),
+            num(s.rows_out),
+            num(s.rows_quarantined),
+            s.seconds.map(|x| format!("{x:.1}")).unwrap_or_default(),
+            err,
+        ]);
+    }
+    println!("run {run}\n{t}");
+    Ok(())
+}
