@@ -91,17 +91,9 @@ impl std::fmt::Display for HeaderDiff {
 
 /// Compares a sanitised header with the catalogue's columns for a file.
 pub fn diff_header(file: &CasrecFile, header: &[String]) -> HeaderDiff {
-    let missing = file
-        .columns
-        .iter()
-        .filter(|c| !header.iter().any(|h| h == *c))
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>();
-    let unexpected = header
-        .iter()
-        .filter(|h| !file.columns.contains(&h.as_str()))
-        .cloned()
-        .collect::<Vec<_>>();
+    let missing =
+        file.columns.iter().filter(|c| !header.iter().any(|h| h == *c)).map(|c| c.to_string()).collect::<Vec<_>>();
+    let unexpected = header.iter().filter(|h| !file.columns.contains(&h.as_str())).cloned().collect::<Vec<_>>();
     let reordered = missing.is_empty()
         && unexpected.is_empty()
         && header.iter().map(String::as_str).ne(file.columns.iter().copied());

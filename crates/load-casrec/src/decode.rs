@@ -16,8 +16,14 @@ pub enum Encoding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// Field index (0-based) and byte offset within it.
-    Undecodable { field: usize, byte: u8, offset: usize },
-    Nul { field: usize },
+    Undecodable {
+        field: usize,
+        byte: u8,
+        offset: usize,
+    },
+    Nul {
+        field: usize,
+    },
 }
 
 /// Decodes every field of a row with one encoding chosen for the whole row.

@@ -203,15 +203,14 @@ async fn check_header(client: &Client, settings: &Settings, src: &Source) -> Res
         .send()
         .await
         .map_err(|e| s3_error("GetObject", settings, &src.key, error_text(&e)))?;
-    let bytes = resp
-        .body
-        .collect()
-        .await
-        .map_err(|e| s3_error("GetObject", settings, &src.key, e.to_string()))?
-        .into_bytes();
+    let bytes =
+        resp.body.collect().await.map_err(|e| s3_error("GetObject", settings, &src.key, e.to_string()))?.into_bytes();
     let header = first_record_fields(&bytes);
     let Some(header) = header else {
-        return Ok(Some(format!("{}: line 1: no complete header line in the first {HEADER_PROBE_BYTES} bytes", src.file.file)));
+        return Ok(Some(format!(
+            "{}: line 1: no complete header line in the first {HEADER_PROBE_BYTES} bytes",
+            src.file.file
+        )));
     };
     let diff = casrec_catalog::diff_header(src.file, &header);
     Ok((!diff.is_empty()).then(|| format!("{}: line 1: header differs from the catalogue: {diff}", src.file.file)))
@@ -299,7 +298,11 @@ async fn table_exists(ctx: &StepContext<'_>, table: &str) -> Result<bool> {
     let row = db
         .query_one("SELECT to_regclass($1) IS NOT NULL", &[&format!("\"casrec_csv\".{}", quote_ident(table))])
         .await
-        .map_err(|source| LoadCasrecError::Db { file: table.to_string(), context: "looking for the loaded table", source })?;
+        .map_err(|source| LoadCasrecError::Db {
+            file: table.to_string(),
+            context: "looking for the loaded table",
+            source,
+        })?;
     Ok(row.get(0))
 }
 
@@ -329,12 +332,11 @@ impl FileState<'_> {
     fn record(&mut self, rec: RawRecord<'_>) {
         if !self.header_seen {
             self.header_seen = true;
-            let header = decode_row(&rec.fields)
-                .map(|(f, _)| casrec_catalog::sanitise_headers(&f))
-                .unwrap_or_default();
+            let header = decode_row(&rec.fields).map(|(f, _)| casrec_catalog::sanitise_headers(&f)).unwrap_or_default();
             let diff = casrec_catalog::diff_header(self.file, &header);
             if !diff.is_empty() {
-                self.header_problem = Some(format!("{}: line 1: header differs from the catalogue: {diff}", self.file.file));
+                self.header_problem =
+                    Some(format!("{}: line 1: header differs from the catalogue: {diff}", self.file.file));
             }
             return;
         }
@@ -365,9 +367,10 @@ impl FileState<'_> {
                     "column {:?}: byte 0x{byte:02X} at offset {offset} is neither UTF-8 nor Windows-1252",
                     self.file.columns[field]
                 )),
-                Err(DecodeError::Nul { field }) => {
-                    Some(format!("column {:?}: contains a NUL byte, which PostgreSQL text cannot hold", self.file.columns[field]))
-                }
+                Err(DecodeError::Nul { field }) => Some(format!(
+                    "column {:?}: contains a NUL byte, which PostgreSQL text cannot hold",
+                    self.file.columns[field]
+                )),
             }
         };
         if let Some(reason) = reason {

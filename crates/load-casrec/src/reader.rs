@@ -49,7 +49,11 @@ impl RecordReader {
 
     /// Feeds a chunk; `on_record` is called for every record completed by it. An empty chunk
     /// marks the end of input and flushes a last record with no line terminator.
-    pub fn push<E>(&mut self, mut input: &[u8], on_record: &mut dyn FnMut(RawRecord<'_>) -> Result<(), E>) -> Result<(), E> {
+    pub fn push<E>(
+        &mut self,
+        mut input: &[u8],
+        on_record: &mut dyn FnMut(RawRecord<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
         if self.finished {
             return Ok(());
         }

@@ -16,7 +16,13 @@ async fn upload(env: &TestEnv, files: &[(&str, Vec<u8>)]) {
             continue;
         }
         let body = format!("{}\n", f.columns.join(","));
-        c.put_object().bucket(&s3.bucket).key(s3.key(f.file)).body(ByteStream::from(body.into_bytes())).send().await.unwrap();
+        c.put_object()
+            .bucket(&s3.bucket)
+            .key(s3.key(f.file))
+            .body(ByteStream::from(body.into_bytes()))
+            .send()
+            .await
+            .unwrap();
     }
     for (name, body) in files {
         c.put_object().bucket(&s3.bucket).key(s3.key(name)).body(ByteStream::from(body.clone())).send().await.unwrap();
@@ -52,7 +58,10 @@ async fn load(env: &TestEnv) -> Result<Vec<load_casrec::FileLoad>, String> {
     rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.map_err(|e| e.to_string())?;
     let c = rt.migration_db().await.unwrap();
     let rows = c
-        .query(r#"SELECT "file", "rows_read", "rows_loaded", "rows_rejected" FROM "casrec_csv"."load_summary" ORDER BY 1"#, &[])
+        .query(
+            r#"SELECT "file", "rows_read", "rows_loaded", "rows_rejected" FROM "casrec_csv"."load_summary" ORDER BY 1"#,
+            &[],
+        )
         .await
         .unwrap();
     Ok(rows
@@ -105,7 +114,8 @@ async fn every_row_loads_as_text_with_its_line_number_crlf_quotes_and_windows_12
             (6, "4".into(), "Siân".into()),
         ]
     );
-    let blank: String = c.query_one(r#"SELECT "Forename" FROM "casrec_csv"."pat" WHERE "rct" = '1'"#, &[]).await.unwrap().get(0);
+    let blank: String =
+        c.query_one(r#"SELECT "Forename" FROM "casrec_csv"."pat" WHERE "rct" = '1'"#, &[]).await.unwrap().get(0);
     assert_eq!(blank, "", "empty cells load as empty text, as CasRec exported them");
     let win: i64 = c
         .query_one(r#"SELECT "rows_windows_1252" FROM "casrec_csv"."load_summary" WHERE "file" = 'pat.csv'"#, &[])
@@ -134,7 +144,10 @@ async fn bad_rows_are_rejected_with_file_line_reason_and_their_bytes() {
 
     let c = env.migration_db.client().await;
     let rejects: Vec<(i64, String, Vec<u8>)> = c
-        .query(r#"SELECT "line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#, &[])
+        .query(
+            r#"SELECT "line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#,
+            &[],
+        )
         .await
         .unwrap()
         .iter()
@@ -159,11 +172,7 @@ async fn an_unknown_file_a_changed_header_or_an_empty_file_fails_naming_each_and
     let changed = format!("{}\n", cols.join(","));
     upload(
         &env,
-        &[
-            ("order.csv", changed.into_bytes()),
-            ("surprise.csv", b"a,b\n1,2\n".to_vec()),
-            ("deputy.csv", Vec::new()),
-        ],
+        &[("order.csv", changed.into_bytes()), ("surprise.csv", b"a,b\n1,2\n".to_vec()), ("deputy.csv", Vec::new())],
     )
     .await;
     let err = load(&env).await.unwrap_err();
@@ -173,7 +182,10 @@ async fn an_unknown_file_a_changed_header_or_an_empty_file_fails_naming_each_and
     assert!(err.contains("deputy.csv: line 1: the file is empty"), "{err}");
     let c = env.migration_db.client().await;
     let tables: i64 = c
-        .query_one("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'casrec_csv' AND table_name = 'pat'", &[])
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'casrec_csv' AND table_name = 'pat'",
+            &[],
+        )
         .await
         .unwrap()
         .get(0);
@@ -231,13 +243,8 @@ async fn a_load_that_fails_part_way_leaves_the_previous_table_intact() {
     upload(&env, &[("pat.csv", pat(&[&r2, &r2]))]).await;
     let err = load(&env).await.unwrap_err();
     assert!(err.contains("pat.csv"), "{err}");
-    let rows: Vec<String> = c
-        .query(r#"SELECT "Create" FROM "casrec_csv"."pat""#, &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let rows: Vec<String> =
+        c.query(r#"SELECT "Create" FROM "casrec_csv"."pat""#, &[]).await.unwrap().iter().map(|r| r.get(0)).collect();
     assert_eq!(rows, vec!["first"]);
     let read: i64 = c
         .query_one(r#"SELECT "rows_read" FROM "casrec_csv"."load_summary" WHERE "file" = 'pat.csv'"#, &[])

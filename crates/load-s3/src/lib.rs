@@ -100,11 +100,8 @@ pub async fn upload_folder(
     if files.is_empty() {
         return Err(LoadS3Error::NoFiles { path: dir.to_path_buf() });
     }
-    let existing: BTreeMap<String, u64> = migration_core::s3::list(client, s3)
-        .await?
-        .into_iter()
-        .map(|o| (o.key, o.size))
-        .collect();
+    let existing: BTreeMap<String, u64> =
+        migration_core::s3::list(client, s3).await?.into_iter().map(|o| (o.key, o.size)).collect();
 
     let mut summary = UploadSummary { files: files.len() as u64, ..Default::default() };
     let bar = migration_core::telemetry::progress_bar(files.len() as u64, "load-s3");
@@ -174,10 +171,9 @@ async fn remote_sha(client: &Client, s3: &S3Settings, key: &str) -> Result<Optio
 }
 
 async fn upload_single(client: &Client, s3: &S3Settings, key: &str, path: &Path, sha: &str) -> Result<(), LoadS3Error> {
-    let body = ByteStream::from_path(path).await.map_err(|e| LoadS3Error::Read {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
+    let body = ByteStream::from_path(path)
+        .await
+        .map_err(|e| LoadS3Error::Read { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
     client
         .put_object()
         .bucket(&s3.bucket)
@@ -187,11 +183,22 @@ async fn upload_single(client: &Client, s3: &S3Settings, key: &str, path: &Path,
         .body(body)
         .send()
         .await
-        .map_err(|e| LoadS3Error::S3 { operation: "PutObject", bucket: s3.bucket.clone(), key: key.to_string(), message: error_text(&e) })?;
+        .map_err(|e| LoadS3Error::S3 {
+            operation: "PutObject",
+            bucket: s3.bucket.clone(),
+            key: key.to_string(),
+            message: error_text(&e),
+        })?;
     Ok(())
 }
 
-async fn upload_multipart(client: &Client, s3: &S3Settings, key: &str, path: &Path, sha: &str) -> Result<(), LoadS3Error> {
+async fn upload_multipart(
+    client: &Client,
+    s3: &S3Settings,
+    key: &str,
+    path: &Path,
+    sha: &str,
+) -> Result<(), LoadS3Error> {
     let s3_err = |operation: &'static str| {
         let bucket = s3.bucket.clone();
         let key = key.to_string();
@@ -208,14 +215,17 @@ async fn upload_multipart(client: &Client, s3: &S3Settings, key: &str, path: &Pa
         .map_err(|e| s3_err("CreateMultipartUpload")(error_text(&e)))?;
     let upload_id = created.upload_id().unwrap_or_default().to_string();
     let result: Result<Vec<CompletedPart>, LoadS3Error> = async {
-        let mut f = tokio::fs::File::open(path).await.map_err(|source| LoadS3Error::Read { path: path.to_path_buf(), source })?;
+        let mut f = tokio::fs::File::open(path)
+            .await
+            .map_err(|source| LoadS3Error::Read { path: path.to_path_buf(), source })?;
         let mut parts = Vec::new();
         let mut number = 1;
         loop {
             let mut chunk = Vec::with_capacity(PART_SIZE);
             while chunk.len() < PART_SIZE {
                 let mut buf = vec![0u8; PART_SIZE - chunk.len()];
-                let n = f.read(&mut buf).await.map_err(|source| LoadS3Error::Read { path: path.to_path_buf(), source })?;
+                let n =
+                    f.read(&mut buf).await.map_err(|source| LoadS3Error::Read { path: path.to_path_buf(), source })?;
                 if n == 0 {
                     break;
                 }
@@ -235,7 +245,8 @@ async fn upload_multipart(client: &Client, s3: &S3Settings, key: &str, path: &Pa
                 .send()
                 .await
                 .map_err(|e| s3_err("UploadPart")(error_text(&e)))?;
-            parts.push(CompletedPart::builder().part_number(number).set_e_tag(part.e_tag().map(str::to_string)).build());
+            parts
+                .push(CompletedPart::builder().part_number(number).set_e_tag(part.e_tag().map(str::to_string)).build());
             number += 1;
             if last {
                 break;

@@ -5,7 +5,8 @@ use futures::future::BoxFuture;
 use migration_core::step::{not_built, BoxError};
 use migration_core::{StepContext, StepCounts};
 
-pub const WHAT_IS_MISSING: &str = "the audited, reversible load of staged rows into Sirius (issue: integration, load-to-target, validation)";
+pub const WHAT_IS_MISSING: &str =
+    "the audited, reversible load of staged rows into Sirius (issue: integration, load-to-target, validation)";
 
 /// The step's entry point.
 pub fn entry<'a, 'b>(_ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {

@@ -40,7 +40,12 @@ pub struct LocalS3 {
 impl LocalS3 {
     /// Serves `root` on `addr` (port 0 picks a free port) until dropped, accepting requests
     /// signed with the given key pair, as aws-sdk-s3 always signs.
-    pub async fn start(root: &Path, addr: SocketAddr, access_key: &str, secret_key: &str) -> Result<LocalS3, LocalS3Error> {
+    pub async fn start(
+        root: &Path,
+        addr: SocketAddr,
+        access_key: &str,
+        secret_key: &str,
+    ) -> Result<LocalS3, LocalS3Error> {
         std::fs::create_dir_all(root).map_err(|source| LocalS3Error::Root { path: root.to_path_buf(), source })?;
         let root = root.canonicalize().map_err(|source| LocalS3Error::Root { path: root.to_path_buf(), source })?;
         let fs = s3s_fs::FileSystem::new(&root)

@@ -150,7 +150,13 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
                 Some(a) => a,
                 None => endpoint_addr(&settings)?,
             };
-            let server = local_s3::LocalS3::start(&root, addr, migration_core::s3::LOCAL_ACCESS_KEY, migration_core::s3::LOCAL_SECRET_KEY).await?;
+            let server = local_s3::LocalS3::start(
+                &root,
+                addr,
+                migration_core::s3::LOCAL_ACCESS_KEY,
+                migration_core::s3::LOCAL_SECRET_KEY,
+            )
+            .await?;
             println!("serving {} at {} (Ctrl-C stops)", server.root().display(), server.endpoint());
             server.wait().await;
             Ok(())
@@ -183,7 +189,12 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
         Command::Run { from, to, guard } => {
             let plan = pipeline::plan(settings.environment, from, to)?;
             if plan.is_empty() {
-                bail!("no step of {}..{} runs in {}", from.map(|s| s.name()).unwrap_or("start"), to.map(|s| s.name()).unwrap_or("end"), settings.environment);
+                bail!(
+                    "no step of {}..{} runs in {}",
+                    from.map(|s| s.name()).unwrap_or("start"),
+                    to.map(|s| s.name()).unwrap_or("end"),
+                    settings.environment
+                );
             }
             let _s3 = embedded_s3(&settings).await?;
             let options = run_options(&settings, &guard, &plan)?;
@@ -229,10 +240,13 @@ fn default_s3_root(settings: &Settings) -> PathBuf {
 }
 
 fn endpoint_addr(settings: &Settings) -> anyhow::Result<SocketAddr> {
-    let ep = settings.s3.endpoint().context("s3.endpoint is not set, so there is no address to serve on; give --addr")?;
+    let ep =
+        settings.s3.endpoint().context("s3.endpoint is not set, so there is no address to serve on; give --addr")?;
     let hostport = ep.trim_start_matches("http://").trim_start_matches("https://").trim_end_matches('/');
     let hostport = hostport.replace("localhost", "127.0.0.1");
-    hostport.parse().with_context(|| format!("s3.endpoint {ep:?} is not of the form http://HOST:PORT with an IP address"))
+    hostport
+        .parse()
+        .with_context(|| format!("s3.endpoint {ep:?} is not of the form http://HOST:PORT with an IP address"))
 }
 
 /// Serves `s3.embedded_root` on the endpoint's address for the length of the command, unless
@@ -242,7 +256,14 @@ async fn embedded_s3(settings: &Settings) -> anyhow::Result<Option<local_s3::Loc
         return Ok(None);
     }
     let addr = endpoint_addr(settings)?;
-    match local_s3::LocalS3::start(&default_s3_root(settings), addr, migration_core::s3::LOCAL_ACCESS_KEY, migration_core::s3::LOCAL_SECRET_KEY).await {
+    match local_s3::LocalS3::start(
+        &default_s3_root(settings),
+        addr,
+        migration_core::s3::LOCAL_ACCESS_KEY,
+        migration_core::s3::LOCAL_SECRET_KEY,
+    )
+    .await
+    {
         Ok(s) => Ok(Some(s)),
         Err(local_s3::LocalS3Error::Bind { .. }) => {
             tracing::info!(%addr, "an S3 endpoint is already listening there; using it");
@@ -257,9 +278,15 @@ fn run_options(settings: &Settings, guard: &LoadGuard, plan: &[Step]) -> anyhow:
     let guarded = !settings.load_to_target.allowed && plan.iter().any(|s| s.writes_to_sirius());
     if guarded && guard.allow_production_load && confirmed.is_none() {
         if !std::io::stdin().is_terminal() {
-            bail!("--allow-production-load needs --confirm-environment {} when not run at a terminal", settings.environment);
+            bail!(
+                "--allow-production-load needs --confirm-environment {} when not run at a terminal",
+                settings.environment
+            );
         }
-        eprint!("Loading into Sirius in {env}. Type the environment's name ({env}) to confirm: ", env = settings.environment);
+        eprint!(
+            "Loading into Sirius in {env}. Type the environment's name ({env}) to confirm: ",
+            env = settings.environment
+        );
         std::io::stderr().flush().ok();
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
@@ -335,8 +362,15 @@ async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
     let c = rt.migration_db().await?;
     let steps = ledger::step_runs(&**c, run).await?;
     let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_header(["step", "status", "rows in", "rows out", "quarantined", "seconds", "error"]);
+    t.load_preset(UTF8_FULL_CONDENSED).set_header([
+        "step",
+        "status",
+        "rows in",
+        "rows out",
+        "quarantined",
+        "seconds",
+        "error",
+    ]);
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for s in &steps {
         let mut err = s.error.clone().unwrap_or_default();

@@ -65,17 +65,16 @@ impl FromStr for Environment {
     type Err = CoreError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Environment::ALL
-            .into_iter()
-            .find(|e| e.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| CoreError::Config {
+        Environment::ALL.into_iter().find(|e| e.name().eq_ignore_ascii_case(s.trim())).ok_or_else(|| {
+            CoreError::Config {
                 key: "environment".into(),
                 origin: "MIGRATION_ENVIRONMENT or --environment".into(),
                 message: format!(
                     "unknown environment {s:?}; allowed: {}",
                     Environment::ALL.map(|e| e.name()).join(", ")
                 ),
-            })
+            }
+        })
     }
 }
 
@@ -272,8 +271,7 @@ fn read_layer(dir: Option<&Path>, file: &str, embedded: &str) -> Result<NamedTom
     Ok(NamedToml { name: format!("config/{file} (built in)"), text: embedded.to_string() })
 }
 
-const SECRET_VARS: [(&str, &str); 2] =
-    [("migration_db", "MIGRATION_DB_PASSWORD"), ("sirius_db", "SIRIUS_DB_PASSWORD")];
+const SECRET_VARS: [(&str, &str); 2] = [("migration_db", "MIGRATION_DB_PASSWORD"), ("sirius_db", "SIRIUS_DB_PASSWORD")];
 
 /// Loads and validates the settings for an environment.
 pub fn load(environment: Environment, source: &ConfigSource) -> Result<Settings, CoreError> {
@@ -284,17 +282,10 @@ pub fn load(environment: Environment, source: &ConfigSource) -> Result<Settings,
         .or_else(|| Some(PathBuf::from("config")).filter(|p| p.join("default.toml").exists()));
     let mut builder = Config::builder()
         .add_source(read_layer(dir.as_deref(), "default.toml", include_str!("../../../config/default.toml"))?)
-        .add_source(read_layer(
-            dir.as_deref(),
-            &format!("{}.toml", environment.name()),
-            environment.embedded_file(),
-        )?);
+        .add_source(read_layer(dir.as_deref(), &format!("{}.toml", environment.name()), environment.embedded_file())?);
     if !source.ignore_environment_variables {
         builder = builder.add_source(
-            config::Environment::with_prefix("MIGRATION")
-                .prefix_separator("__")
-                .separator("__")
-                .try_parsing(true),
+            config::Environment::with_prefix("MIGRATION").prefix_separator("__").separator("__").try_parsing(true),
         );
     }
     for (key, value) in &source.overrides {
@@ -335,11 +326,8 @@ fn origin_of(cfg: &Config, key: &str) -> String {
 }
 
 fn validate(s: &Settings, cfg: &Config) -> Result<(), CoreError> {
-    let bad = |key: &str, message: String| CoreError::Config {
-        key: key.to_string(),
-        origin: origin_of(cfg, key),
-        message,
-    };
+    let bad =
+        |key: &str, message: String| CoreError::Config { key: key.to_string(), origin: origin_of(cfg, key), message };
     for (name, db) in [("migration_db", &s.migration_db), ("sirius_db", &s.sirius_db)] {
         if db.host.trim().is_empty() {
             return Err(bad(&format!("{name}.host"), "must name a host".into()));
@@ -391,11 +379,9 @@ fn config_error(e: config::ConfigError) -> CoreError {
             origin: uri.unwrap_or_default(),
             message: format!("is not valid TOML: {cause}"),
         },
-        config::ConfigError::NotFound(key) => CoreError::Config {
-            key,
-            origin: "config/default.toml".into(),
-            message: "is missing".into(),
-        },
+        config::ConfigError::NotFound(key) => {
+            CoreError::Config { key, origin: "config/default.toml".into(), message: "is missing".into() }
+        }
         other => {
             let text = other.to_string();
             // serde reports unknown and missing keys as messages; pull the key out for the user.

@@ -40,11 +40,8 @@ pub fn pg_config(s: &DbSettings, dbname: &str) -> tokio_postgres::Config {
 
 /// A pool for one database. Connections are opened lazily; call [`check`] to fail fast.
 pub fn pool(s: &DbSettings) -> Result<Pool> {
-    let mgr = Manager::from_config(
-        pg_config(s, &s.dbname),
-        NoTls,
-        ManagerConfig { recycling_method: RecyclingMethod::Fast },
-    );
+    let mgr =
+        Manager::from_config(pg_config(s, &s.dbname), NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
     let timeout = Duration::from_secs(s.connect_timeout_secs);
     Pool::builder(mgr)
         .max_size(s.pool_size)

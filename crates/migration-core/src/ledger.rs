@@ -50,8 +50,7 @@ pub async fn finish_run<C: GenericClient>(c: &C, run: RunId, succeeded: bool) ->
 }
 
 pub async fn run_exists<C: GenericClient>(c: &C, run: RunId) -> Result<bool> {
-    Ok(c
-        .query_opt(r#"SELECT 1 FROM "migration"."runs" WHERE "run_id" = $1"#, &[&run])
+    Ok(c.query_opt(r#"SELECT 1 FROM "migration"."runs" WHERE "run_id" = $1"#, &[&run])
         .await
         .map_err(CoreError::db("reading migration.runs"))?
         .is_some())
@@ -86,12 +85,9 @@ pub async fn finish_step<C: GenericClient>(
 ) -> Result<()> {
     let status = if error.is_some() { "failed" } else { "succeeded" };
     let (rin, rout, rq, details) = match counts {
-        Some(k) => (
-            Some(k.rows_in as i64),
-            Some(k.rows_out as i64),
-            Some(k.rows_quarantined as i64),
-            k.details.clone(),
-        ),
+        Some(k) => {
+            (Some(k.rows_in as i64), Some(k.rows_out as i64), Some(k.rows_quarantined as i64), k.details.clone())
+        }
         None => (None, None, None, serde_json::json!({})),
     };
     let details = if details.is_null() { serde_json::json!({}) } else { details };

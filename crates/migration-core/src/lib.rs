@@ -15,4 +15,4 @@ pub use config::{Environment, Settings};
 pub use error::{CoreError, Result};
 pub use ledger::{RunId, StepCounts};
 pub use pipeline::Step;
-pub use step::{BoxError, StepContext, StepFn, Runtime};
+pub use step::{BoxError, Runtime, StepContext, StepFn};

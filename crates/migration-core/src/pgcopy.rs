@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use arrow::array::{
     Array, ArrayRef, BinaryArray, BinaryBuilder, BooleanArray, BooleanBuilder, Date32Array, Date32Builder,
-    Decimal128Array, Float32Array, Float32Builder, Float64Array, Float64Builder, Int16Array, Int16Builder,
-    Int32Array, Int32Builder, Int64Array, Int64Builder, LargeStringArray, StringArray, StringBuilder,
-    StringViewArray, TimestampMicrosecondBuilder,
+    Decimal128Array, Float32Array, Float32Builder, Float64Array, Float64Builder, Int16Array, Int16Builder, Int32Array,
+    Int32Builder, Int64Array, Int64Builder, LargeStringArray, StringArray, StringBuilder, StringViewArray,
+    TimestampMicrosecondBuilder,
 };
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use arrow::record_batch::RecordBatch;
@@ -208,7 +208,8 @@ fn decimal_text(v: i128, scale: i8) -> String {
     let neg = v < 0;
     let digits = v.unsigned_abs().to_string();
     let scale = scale as usize;
-    let padded = if digits.len() <= scale { format!("{}{}", "0".repeat(scale - digits.len() + 1), digits) } else { digits };
+    let padded =
+        if digits.len() <= scale { format!("{}{}", "0".repeat(scale - digits.len() + 1), digits) } else { digits };
     let (int, frac) = padded.split_at(padded.len() - scale);
     format!("{}{int}.{frac}", if neg { "-" } else { "" })
 }
@@ -307,9 +308,14 @@ pub fn numeric_to_text(mut b: &[u8]) -> Option<String> {
 /// The Arrow type a PostgreSQL column is read into.
 pub fn arrow_type_for(t: &Type) -> Option<DataType> {
     Some(match *t {
-        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::NUMERIC | Type::UUID | Type::JSON | Type::JSONB => {
-            DataType::Utf8
-        }
+        Type::TEXT
+        | Type::VARCHAR
+        | Type::BPCHAR
+        | Type::NAME
+        | Type::NUMERIC
+        | Type::UUID
+        | Type::JSON
+        | Type::JSONB => DataType::Utf8,
         Type::BOOL => DataType::Boolean,
         Type::INT2 => DataType::Int16,
         Type::INT4 => DataType::Int32,
@@ -370,7 +376,13 @@ impl ColBuilder {
     }
 
     fn append(&mut self, mut v: &[u8]) -> std::result::Result<(), String> {
-        let want = |n: usize, v: &[u8]| if v.len() == n { Ok(()) } else { Err(format!("expected {n} bytes, got {}", v.len())) };
+        let want = |n: usize, v: &[u8]| {
+            if v.len() == n {
+                Ok(())
+            } else {
+                Err(format!("expected {n} bytes, got {}", v.len()))
+            }
+        };
         match self {
             ColBuilder::Text(b, t) => {
                 if *t == Type::NUMERIC {
@@ -493,7 +505,8 @@ impl Decoder {
             if &self.pending[..SIGNATURE.len()] != SIGNATURE {
                 return Err(self.err("stream does not start with the binary COPY signature"));
             }
-            let ext = i32::from_be_bytes(self.pending[SIGNATURE.len() + 4..SIGNATURE.len() + 8].try_into().expect("4 bytes"));
+            let ext =
+                i32::from_be_bytes(self.pending[SIGNATURE.len() + 4..SIGNATURE.len() + 8].try_into().expect("4 bytes"));
             let skip = SIGNATURE.len() + 8 + ext.max(0) as usize;
             if self.pending.len() < skip {
                 return Ok(out);
@@ -595,7 +608,8 @@ pub async fn query_batches(
     batch_rows: usize,
 ) -> Result<(SchemaRef, Vec<RecordBatch>)> {
     let stmt = client.prepare(sql).await.map_err(CoreError::db(format!("preparing the read of {source}")))?;
-    let columns: Vec<(String, Type)> = stmt.columns().iter().map(|c| (c.name().to_string(), c.type_().clone())).collect();
+    let columns: Vec<(String, Type)> =
+        stmt.columns().iter().map(|c| (c.name().to_string(), c.type_().clone())).collect();
     let mut dec = Decoder::new(source, &columns, batch_rows)?;
     let stream = client
         .copy_out(&format!("COPY ({sql}) TO STDOUT (FORMAT binary)"))

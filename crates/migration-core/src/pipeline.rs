@@ -89,10 +89,7 @@ impl FromStr for Step {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().replace('_', "-");
         Step::ALL.into_iter().find(|st| st.name() == wanted).ok_or_else(|| {
-            CoreError::Pipeline(format!(
-                "unknown step {s:?}; steps are: {}",
-                Step::ALL.map(|s| s.name()).join(", ")
-            ))
+            CoreError::Pipeline(format!("unknown step {s:?}; steps are: {}", Step::ALL.map(|s| s.name()).join(", ")))
         })
     }
 }

@@ -17,13 +17,13 @@ pub const LOCAL_SECRET_KEY: &str = "casrec-local-secret";
 use crate::error::{CoreError, Result};
 
 pub async fn client(s: &S3Settings) -> Client {
-    let timeouts = TimeoutConfig::builder()
-        .connect_timeout(Duration::from_secs(s.connect_timeout_secs))
-        .build();
+    let timeouts = TimeoutConfig::builder().connect_timeout(Duration::from_secs(s.connect_timeout_secs)).build();
     match s.endpoint() {
         Some(endpoint) => {
             let creds = match (std::env::var("AWS_ACCESS_KEY_ID"), std::env::var("AWS_SECRET_ACCESS_KEY")) {
-                (Ok(id), Ok(secret)) => Credentials::new(id, secret, std::env::var("AWS_SESSION_TOKEN").ok(), None, "environment"),
+                (Ok(id), Ok(secret)) => {
+                    Credentials::new(id, secret, std::env::var("AWS_SESSION_TOKEN").ok(), None, "environment")
+                }
                 _ => Credentials::new(LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, None, None, "local"),
             };
             let conf = aws_sdk_s3::config::Builder::new()
@@ -64,11 +64,9 @@ pub async fn check(client: &Client, s: &S3Settings) -> Result<()> {
             target: describe_endpoint(s),
             message: format!("no answer within {}s", s.connect_timeout_secs),
         }),
-        Ok(Err(e)) => Err(CoreError::Unreachable {
-            which: "S3 endpoint",
-            target: describe_endpoint(s),
-            message: error_text(&e),
-        }),
+        Ok(Err(e)) => {
+            Err(CoreError::Unreachable { which: "S3 endpoint", target: describe_endpoint(s), message: error_text(&e) })
+        }
         Ok(Ok(_)) => Ok(()),
     }
 }

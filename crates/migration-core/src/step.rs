@@ -90,16 +90,29 @@ impl Runtime {
         if step.writes_to_sirius() {
             self.production_guard().map_err(|e| StepFailure { step, error: e.into() })?;
         }
-        let ledger_row = ledger::start_step(&**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?, run_id, step)
-            .await
-            .map_err(|e| StepFailure { step, error: e.into() })?;
+        let ledger_row = ledger::start_step(
+            &**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?,
+            run_id,
+            step,
+        )
+        .await
+        .map_err(|e| StepFailure { step, error: e.into() })?;
         tracing::info!(run_id, step = step.name(), "step started");
         let started = Instant::now();
         let ctx = StepContext { rt: self, run_id, step };
         let result = f(&ctx).await;
         let seconds = started.elapsed().as_secs_f64();
         let record = match &result {
-            Ok(counts) => ledger::finish_step(&**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?, ledger_row, Some(counts), seconds, None).await,
+            Ok(counts) => {
+                ledger::finish_step(
+                    &**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?,
+                    ledger_row,
+                    Some(counts),
+                    seconds,
+                    None,
+                )
+                .await
+            }
             Err(e) => {
                 let text = error_chain(e.as_ref());
                 match self.migration_db().await {

@@ -37,9 +37,11 @@ pub fn progress_bar(len: u64, message: impl Into<String>) -> indicatif::Progress
     }
     let bar = indicatif::ProgressBar::new(len);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg:<24} [{bar:30}] {human_pos}/{human_len} {per_sec} {elapsed}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {msg:<24} [{bar:30}] {human_pos}/{human_len} {per_sec} {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     bar.set_message(message.into());
     bar

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use arrow::array::{Array, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, StringArray, TimestampMicrosecondArray};
+use arrow::array::{
+    Array, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, StringArray, TimestampMicrosecondArray,
+};
 use arrow::datatypes::{DataType, Field, Schema, TimeUnit};
 use arrow::record_batch::RecordBatch;
 use migration_core::config::{self, ConfigSource, Environment};
@@ -43,7 +45,11 @@ async fn arrow_batches_round_trip_through_binary_copy() {
             Arc::new(Float64Array::from(vec![Some(1.5), None, Some(-0.25)])),
             Arc::new(Date32Array::from(vec![Some(19_000), Some(-1), None])),
             Arc::new(TimestampMicrosecondArray::from(vec![Some(1_600_000_000_000_000), None, Some(0)])),
-            Arc::new(arrow::array::Decimal128Array::from(vec![Some(12345_i128), Some(-5), None]).with_precision_and_scale(12, 2).unwrap()),
+            Arc::new(
+                arrow::array::Decimal128Array::from(vec![Some(12345_i128), Some(-5), None])
+                    .with_precision_and_scale(12, 2)
+                    .unwrap(),
+            ),
         ],
     )
     .unwrap();
@@ -55,9 +61,14 @@ async fn arrow_batches_round_trip_through_binary_copy() {
     assert_eq!(row.get::<_, String>(2), "2022-01-08");
     assert_eq!(row.get::<_, String>(3), "2020-09-13 12:26:40");
 
-    let (_, back) = pgcopy::query_batches(&c, "t", r#"SELECT "s", "i", "b", "ok", "f", "d", "ts", "n" FROM "t" ORDER BY "b" NULLS LAST"#, 2)
-        .await
-        .unwrap();
+    let (_, back) = pgcopy::query_batches(
+        &c,
+        "t",
+        r#"SELECT "s", "i", "b", "ok", "f", "d", "ts", "n" FROM "t" ORDER BY "b" NULLS LAST"#,
+        2,
+    )
+    .await
+    .unwrap();
     let all = arrow::compute::concat_batches(&back[0].schema(), &back).unwrap();
     assert_eq!(all.num_rows(), 3);
     let s = all.column(0).as_any().downcast_ref::<StringArray>().unwrap();
@@ -75,10 +86,16 @@ async fn the_ledger_records_runs_and_step_outcomes() {
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
     let run = rt.start_run(None, None).await.unwrap();
 
-    fn ok_step<'a, 'b>(_: &'a StepContext<'b>) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
-        Box::pin(async { Ok(StepCounts { rows_in: 10, rows_out: 9, rows_quarantined: 1, details: serde_json::json!({"k": 1}) }) })
+    fn ok_step<'a, 'b>(
+        _: &'a StepContext<'b>,
+    ) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
+        Box::pin(async {
+            Ok(StepCounts { rows_in: 10, rows_out: 9, rows_quarantined: 1, details: serde_json::json!({"k": 1}) })
+        })
     }
-    fn unbuilt<'a, 'b>(_: &'a StepContext<'b>) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
+    fn unbuilt<'a, 'b>(
+        _: &'a StepContext<'b>,
+    ) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
         Box::pin(async { not_built("transform-casrec", "the DataFusion mappings") })
     }
     let counts = rt.execute(run, Step::Prepare, ok_step).await.unwrap();
@@ -89,7 +106,10 @@ async fn the_ledger_records_runs_and_step_outcomes() {
     let c = rt.migration_db().await.unwrap();
     let steps = ledger::step_runs(&**c, run).await.unwrap();
     assert_eq!(steps.len(), 2);
-    assert_eq!((steps[0].step.as_str(), steps[0].status.as_str(), steps[0].rows_in), ("prepare", "succeeded", Some(10)));
+    assert_eq!(
+        (steps[0].step.as_str(), steps[0].status.as_str(), steps[0].rows_in),
+        ("prepare", "succeeded", Some(10))
+    );
     assert_eq!(steps[1].status, "failed");
     assert!(steps[1].error.as_deref().unwrap().contains("not built"));
     let latest = ledger::latest_step_run(&**c, Step::Prepare).await.unwrap().unwrap();
@@ -99,7 +119,9 @@ async fn the_ledger_records_runs_and_step_outcomes() {
 #[tokio::test]
 async fn production_refuses_to_load_without_flag_and_confirmation() {
     let env = TestEnv::with_overrides("guard", &[("load_to_target.allowed", "false")]).await;
-    fn load<'a, 'b>(_: &'a StepContext<'b>) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
+    fn load<'a, 'b>(
+        _: &'a StepContext<'b>,
+    ) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
         Box::pin(async { Ok(StepCounts::default()) })
     }
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
@@ -136,7 +158,10 @@ async fn an_unreachable_database_fails_fast_naming_host_and_port() {
 #[tokio::test]
 async fn an_unreachable_s3_endpoint_fails_fast_naming_it() {
     let src = ConfigSource {
-        overrides: vec![("s3.endpoint".into(), "http://127.0.0.1:9".into()), ("s3.connect_timeout_secs".into(), "3".into())],
+        overrides: vec![
+            ("s3.endpoint".into(), "http://127.0.0.1:9".into()),
+            ("s3.connect_timeout_secs".into(), "3".into()),
+        ],
         ignore_environment_variables: true,
         ..Default::default()
     };

@@ -109,11 +109,8 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<SiriusSnapshot, PrepareError> 
 pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<SiriusSnapshot, PrepareError> {
     let wanted: Vec<String> = SIRIUS_TABLES.iter().map(|s| s.to_string()).collect();
     let present = sirius.query(SIRIUS_TABLES_SQL, &[&wanted]).await.map_err(db_err("listing Sirius tables"))?;
-    let missing: Vec<String> = wanted
-        .iter()
-        .filter(|t| !present.iter().any(|r| r.get::<_, String>(0) == **t))
-        .cloned()
-        .collect();
+    let missing: Vec<String> =
+        wanted.iter().filter(|t| !present.iter().any(|r| r.get::<_, String>(0) == **t)).cloned().collect();
     if !missing.is_empty() {
         return Err(PrepareError::MissingTables { target: target.to_string(), missing });
     }

@@ -23,7 +23,8 @@ async fn installs_once_with_every_row_mapping_defaults_refer_to() {
         .get(0);
     assert_eq!(lay, 9);
     for id in [185, 186, 187, 43757] {
-        let n: i64 = c.query_one(r#"SELECT count(*) FROM "bond_providers" WHERE "id" = $1"#, &[&id]).await.unwrap().get(0);
+        let n: i64 =
+            c.query_one(r#"SELECT count(*) FROM "bond_providers" WHERE "id" = $1"#, &[&id]).await.unwrap().get(0);
         assert_eq!(n, 1, "bond provider {id}");
     }
 }
@@ -93,11 +94,8 @@ async fn uids_are_valid_unique_and_sequences_are_past_every_id() {
     for r in rows {
         let (seq, table, col): (String, String, String) = (r.get(0), r.get(1), r.get(2));
         let last: i64 = c.query_one(&format!(r#"SELECT last_value FROM "{seq}""#), &[]).await.unwrap().get(0);
-        let max: Option<i64> = c
-            .query_one(&format!(r#"SELECT max("{col}")::bigint FROM "{table}""#), &[])
-            .await
-            .unwrap()
-            .get(0);
+        let max: Option<i64> =
+            c.query_one(&format!(r#"SELECT max("{col}")::bigint FROM "{table}""#), &[]).await.unwrap().get(0);
         assert!(last >= max.unwrap_or(0), "{seq} ({last}) is behind {table}.{col} ({max:?})");
     }
 }

@@ -5,7 +5,8 @@ use futures::future::BoxFuture;
 use migration_core::step::{not_built, BoxError};
 use migration_core::{StepContext, StepCounts};
 
-pub const WHAT_IS_MISSING: &str = "the DataFusion SQL mappings from casrec_csv to the transform schema (issue: transform-casrec)";
+pub const WHAT_IS_MISSING: &str =
+    "the DataFusion SQL mappings from casrec_csv to the transform schema (issue: transform-casrec)";
 
 /// The step's entry point.
 pub fn entry<'a, 'b>(_ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {

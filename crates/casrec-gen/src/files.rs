@@ -1,0 +1,1530 @@
+//! One generator per export file. Each walks the entities it belongs to (clients, orders,
+//! deputies, panel members…) in index order, re-deriving them from the seed, and writes rows.
+
+use casrec_catalog::CasrecFile;
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::codes;
+use crate::dates::{date, datetime, office_time};
+use crate::error::GenError;
+use crate::fake;
+use crate::generate::Ctx;
+use crate::model::{self, Client, ClientKind, Deputy};
+use crate::rng::R;
+use crate::sink::{DefectSpec, KeyKind, Row, Sink, NO_DEFECTS};
+
+type Out = Result<Option<Row>, GenError>;
+
+/// Rough relative size, to start the big files first.
+pub(crate) fn weight(table: &str) -> u32 {
+    match table {
+        "pat" | "deputyship" | "remarks" | "account" => 10,
+        "order" | "deputy" | "deputy_address" | "deplink" | "feeexport" | "sup_activity" => 8,
+        "repvis" | "crec" | "deputy_remarks" | "risk_assessment" => 6,
+        _ => 1,
+    }
+}
+
+pub(crate) fn write(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    match file.table {
+        "pat" => pat(ctx, file, s),
+        "order" => order(ctx, file, s),
+        "deputyship" => deputyship(ctx, file, s),
+        "deputy" => deputies(ctx, file, s),
+        "deplink" => deplink(ctx, file, s),
+        "deputy_address" => deputy_address(ctx, file, s),
+        "deputy_remarks" => deputy_remarks(ctx, file, s),
+        "drlog" => drlog(ctx, file, s),
+        "deputylink" => deputylink(ctx, file, s),
+        "drepvis" => drepvis(ctx, file, s),
+        "account" => account(ctx, file, s),
+        "remarks" => remarks(ctx, file, s),
+        "crec" | "crecind" | "crecline" => crec(ctx, file, s),
+        "repvis" => repvis(ctx, file, s),
+        "visit" => visit(ctx, file, s),
+        "sup_activity" => sup_activity(ctx, file, s),
+        "activity_tracking" => activity_tracking(ctx, file, s),
+        "risk_assessment" => risk_assessment(ctx, file, s),
+        "setupextract" => setupextract(ctx, file, s),
+        "cfoaccount" => cfoaccount(ctx, file, s),
+        "contact_dm" => contact_dm(ctx, file, s),
+        "cwsdata" => cwsdata(ctx, file, s),
+        "phoenixmap" => phoenixmap(ctx, file, s),
+        "feeexport" => feeexport(ctx, file, s),
+        "feeaas" => feeaas(ctx, file, s),
+        "feebacs" | "feepays" | "feesched" => fee_schedules(ctx, file, s),
+        "feebacs_det" | "feepays_det" | "feesched_det" => fee_schedule_lines(ctx, file, s),
+        "panrec" => panrec(ctx, file, s),
+        "panlink" => panlink(ctx, file, s),
+        "panel_refer" => panel_refer(ctx, file, s),
+        "panel_audit" | "panel_remarks" | "prexpertise" | "prgeoarea" | "prlang" | "prneeds" | "prskills" => {
+            panel_details(ctx, file, s)
+        }
+        "tbpassfile" => tbpassfile(ctx, file, s),
+        // A file the catalogue gained later: header only, which the loader accepts.
+        _ => Ok(None),
+    }
+}
+
+const CASE: &[(&str, KeyKind)] = &[("Case", KeyKind::Case)];
+const CASE_ORDER: &[(&str, KeyKind)] = &[("Case", KeyKind::Case), ("Order No", KeyKind::Order)];
+const DEPUTY: &[(&str, KeyKind)] = &[("Deputy No", KeyKind::Deputy)];
+const DEPUTY_ADDR: &[(&str, KeyKind)] = &[("Deputy No", KeyKind::Deputy), ("Dep Addr No", KeyKind::Address)];
+const STAMPS: &[&str] = &["Create", "Modify"];
+
+pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
+    static PAT: DefectSpec = DefectSpec {
+        mandatory: &["Surname", "Forename", "DOB", "Corref"],
+        codes: &[
+            ("Corref", "ZZ9"),
+            ("Accom Type", "XYZ"),
+            ("Marital Status", "Q"),
+            ("Title", "77"),
+            ("Lay Team", "T0"),
+        ],
+        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date"],
+        text: &["Forename", "Surname", "Adrs1", "Postcode", "Corref"],
+        refs: &[],
+        key_file: true,
+        unterminated_quote: false,
+    };
+    static ORDER: DefectSpec = DefectSpec {
+        mandatory: &["Made Date", "Ord Stat", "Ord Type"],
+        codes: &[("Ord Type", "99"), ("Ord Stat", "Pending"), ("Ord Risk Lvl", "4"), ("Bond Rqd", "Q")],
+        dates: &["Made Date", "Issue Date", "Create"],
+        text: &["Ord Stat", "Bond No."],
+        refs: CASE,
+        key_file: true,
+        unterminated_quote: false,
+    };
+    static DEPUTYSHIP: DefectSpec = DefectSpec {
+        mandatory: &["Joint"],
+        codes: &[("Joint", "9"), ("Fee Payer", "X")],
+        dates: STAMPS,
+        text: &[],
+        refs: &[
+            ("Case", KeyKind::Case),
+            ("Order No", KeyKind::Order),
+            ("Deputy No", KeyKind::Deputy),
+            ("Dep Addr No", KeyKind::Address),
+        ],
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static DEPUTY_FILE: DefectSpec = DefectSpec {
+        mandatory: &["Dep Surname", "Dep Type", "Stat"],
+        codes: &[("Dep Type", "98"), ("Stat", "42"), ("Title", "77")],
+        dates: STAMPS,
+        text: &["Dep Forename", "Dep Surname", "Email"],
+        refs: &[],
+        key_file: true,
+        unterminated_quote: false,
+    };
+    static DEPLINK: DefectSpec = DefectSpec {
+        mandatory: &["Main Addr"],
+        codes: &[("Main Addr", "7")],
+        dates: STAMPS,
+        text: &[],
+        refs: DEPUTY_ADDR,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static DEPUTY_ADDRESS: DefectSpec = DefectSpec {
+        mandatory: &["Dep Adrs1", "Dep Postcode"],
+        codes: &[("Addr Stat", "77")],
+        dates: STAMPS,
+        text: &["Dep Adrs1", "Dep Adrs3", "Dep Postcode"],
+        refs: &[],
+        key_file: true,
+        unterminated_quote: false,
+    };
+    static REMARKS: DefectSpec = DefectSpec {
+        mandatory: &["Logdate", "Remarks"],
+        codes: &[("Log Type", "R0")],
+        dates: &["Logdate", "Keydate", "Create"],
+        text: &["Remarks"],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: true,
+    };
+    static DEPUTY_REMARKS: DefectSpec = DefectSpec {
+        mandatory: &["Log Date", "Remarks"],
+        codes: &[("Log Type", "R0")],
+        dates: &["Log Date", "Keydate", "Create"],
+        text: &["Remarks"],
+        refs: DEPUTY,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static ACCOUNT: DefectSpec = DefectSpec {
+        mandatory: &["End Date"],
+        codes: &[("Rev Stat", "Z")],
+        dates: &["End Date", "Lodge Date", "Rcvd Date", "Create"],
+        text: &[],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static CREC: DefectSpec = DefectSpec {
+        mandatory: &["Score"],
+        codes: &[("Score", "9")],
+        dates: STAMPS,
+        text: &["Comments"],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static REPVIS: DefectSpec = DefectSpec {
+        mandatory: &["Req By"],
+        codes: &[("Req By", "77"), ("Outcome", "8"), ("Categ", "Purple"), ("Rep On", "Z")],
+        dates: &["Create", "Commission Dated", "Report Due"],
+        text: &["Comments", "Visitor"],
+        refs: &[("Case", KeyKind::Case), ("Deputy No", KeyKind::Deputy), ("Dep Addr No", KeyKind::Address)],
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static SUP_ACTIVITY: DefectSpec = DefectSpec {
+        mandatory: &["Status", "Sup Desc"],
+        codes: &[("Status", "PAUSED")],
+        dates: &["Date Create", "Start Date", "Create"],
+        text: &["Comment", "Sup Desc"],
+        refs: CASE_ORDER,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    // Payment lines refer to invoice numbers, so those are never damaged.
+    static FEEEXPORT: DefectSpec = DefectSpec {
+        mandatory: &["Amount"],
+        codes: &[("GL Code", "99-XX000-000000-000-0000")],
+        dates: &["Create", "Invoice Date"],
+        text: &["Cust Ref"],
+        refs: CASE,
+        key_file: true,
+        unterminated_quote: false,
+    };
+    static CASE_FILE: DefectSpec = DefectSpec {
+        mandatory: &[],
+        codes: &[],
+        dates: STAMPS,
+        text: &[],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static CASE_ORDER_FILE: DefectSpec = DefectSpec {
+        mandatory: &[],
+        codes: &[],
+        dates: STAMPS,
+        text: &[],
+        refs: CASE_ORDER,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static FEEAAS: DefectSpec = DefectSpec {
+        mandatory: &["Invoice No"],
+        codes: &[],
+        dates: &["Create", "Invoice Date"],
+        text: &["Comments"],
+        refs: &[
+            ("Case", KeyKind::Case),
+            ("Order No", KeyKind::Order),
+            ("Deputy No", KeyKind::Deputy),
+            ("Dep Addr No", KeyKind::Address),
+        ],
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static VISIT: DefectSpec = DefectSpec {
+        mandatory: &["Date Allocated"],
+        codes: &[],
+        dates: &["Date Allocated", "Create"],
+        text: &["Comments"],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static CONTACT: DefectSpec = DefectSpec {
+        mandatory: &["C Surname"],
+        codes: &[],
+        dates: STAMPS,
+        text: &["C Forename", "C Surname", "Comments"],
+        refs: CASE,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    match table {
+        "pat" => &PAT,
+        "order" => &ORDER,
+        "deputyship" => &DEPUTYSHIP,
+        "deputy" => &DEPUTY_FILE,
+        "deplink" => &DEPLINK,
+        "deputy_address" => &DEPUTY_ADDRESS,
+        "remarks" => &REMARKS,
+        "deputy_remarks" => &DEPUTY_REMARKS,
+        "account" => &ACCOUNT,
+        "crec" => &CREC,
+        "repvis" => &REPVIS,
+        "sup_activity" => &SUP_ACTIVITY,
+        "feeexport" => &FEEEXPORT,
+        "feeaas" => &FEEAAS,
+        "visit" => &VISIT,
+        "contact_dm" => &CONTACT,
+        "cwsdata" | "phoenixmap" | "cfoaccount" | "crecind" | "crecline" => &CASE_FILE,
+        "risk_assessment" | "setupextract" | "activity_tracking" => &CASE_ORDER_FILE,
+        _ => &NO_DEFECTS,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+fn end() -> NaiveDate {
+    model::export_date()
+}
+
+fn clamp(d: NaiveDate) -> NaiveDate {
+    d.min(end())
+}
+
+fn days(n: i64) -> Duration {
+    Duration::days(n)
+}
+
+/// Fills the audit columns every CasRec table has (`Create`/`at`/`by`, `Modify`/`at.1`/`by.1`).
+fn stamp(row: &mut Row, r: &mut R, created: NaiveDate) {
+    let created = clamp(created);
+    row.set_if("Create", date(created));
+    row.set_if("at", office_time(r));
+    row.set_if("by", r.pick(codes::USERS));
+    if r.chance(0.7) {
+        let modified = clamp(created + days(r.int(0, 900)));
+        row.set_if("Modify", date(modified));
+        row.set_if("at.1", office_time(r));
+        row.set_if("by.1", r.pick(codes::USERS));
+    }
+}
+
+fn for_clients(ctx: &Ctx, mut f: impl FnMut(Client) -> Result<(), GenError>) -> Result<(), GenError> {
+    for i in 1..=ctx.n {
+        f(Client::derive(ctx.seed, ctx.n, i))?;
+    }
+    Ok(())
+}
+
+/// Every existing deputy, in `Deputy No` order.
+fn for_deputies(ctx: &Ctx, mut f: impl FnMut(Deputy) -> Result<(), GenError>) -> Result<(), GenError> {
+    for j in 1..=model::shared_deputies(ctx.n) {
+        if let Some(d) = model::deputy(ctx.seed, ctx.n, j) {
+            f(d)?;
+        }
+    }
+    for i in 1..=ctx.n {
+        let c = Client::derive(ctx.seed, ctx.n, i);
+        for d in 0..c.lay_deputies {
+            f(model::lay_deputy_of(ctx.seed, &c, model::lay_deputy_index(ctx.n, i, d)))?;
+        }
+    }
+    Ok(())
+}
+
+fn money(pence: i64) -> String {
+    let sign = if pence < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", pence.abs() / 100, pence.abs() % 100)
+}
+
+fn flag(r: &mut R, p_yes: f64) -> &'static str {
+    if r.chance(p_yes) {
+        "Y"
+    } else {
+        "N"
+    }
+}
+
+/// The next reporting period end after the export, on the anniversary of the first order.
+fn report_due(c: &Client) -> Option<NaiveDate> {
+    let first = c.orders.first()?.made;
+    let e = end();
+    let mut y = e.year();
+    loop {
+        let d = NaiveDate::from_ymd_opt(y, first.month(), first.day().min(28))?;
+        if d > e {
+            return Some(d);
+        }
+        y += 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients and orders
+
+fn corref(r: &mut R, c: &Client) -> &'static str {
+    if c.dead {
+        return match c.kind {
+            ClientKind::Lay => r.weighted(codes::DECEASED_CORREFS_LAY),
+            ClientKind::Professional => r.weighted(codes::DECEASED_CORREFS_PRO),
+            ClientKind::PublicAuthority => r.weighted(codes::DECEASED_CORREFS_PA),
+        };
+    }
+    if c.closed && r.chance(0.5) {
+        return r.pick(&["DOD", "ORV", "FOE", "DNP"]);
+    }
+    if r.chance(0.1) {
+        return r.weighted(codes::OTHER_CORREFS);
+    }
+    if c.kind == ClientKind::Lay && c.orders.iter().any(|o| o.ord_type == "2") && r.chance(0.3) {
+        return "HW";
+    }
+    match c.kind {
+        ClientKind::Lay => r.weighted(codes::LAY_CORREFS),
+        ClientKind::Professional => r.weighted(codes::PRO_CORREFS),
+        ClientKind::PublicAuthority => r.weighted(codes::PA_CORREFS),
+    }
+}
+
+fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let i = c.index;
+        let mut r = R::new(ctx.seed, "pat", i);
+        let name = model::client_name(ctx.seed, i);
+        let dob = model::client_dob(ctx.seed, i);
+        let mut row = Row::new(file);
+        stamp(&mut row, &mut r, c.created);
+        row.set("Case", c.case.clone());
+        row.set("Title", name.title);
+        row.set("Init", fake::initials(&name.forenames));
+        row.set("Forename", name.forenames);
+        row.set("Surname", name.surname);
+        if r.chance(0.03) {
+            row.set("AKA Name", fake::surname(&mut r));
+        }
+        let a = fake::address(&mut r);
+        for (k, l) in a.lines.into_iter().enumerate() {
+            row.set(["Adrs1", "Adrs2", "Adrs3", "Adrs4", "Adrs5"][k], l);
+        }
+        row.set("Postcode", a.postcode);
+        if r.chance(0.6) {
+            row.set("Client Phone", if r.chance(0.7) { fake::landline(&mut r) } else { fake::mobile(&mut r) });
+        }
+        row.set("Accom Type", r.weighted(codes::ACCOMMODATION_WEIGHTS));
+        row.set("Birth Yr", dob.year().to_string());
+        row.set("DOB", date(dob));
+        row.set("Sex", if name.sex == 'M' { "M" } else { "F" });
+        row.set("Marital Status", r.weighted(codes::MARITAL_WEIGHTS));
+        row.set("Will", r.weighted(&[("Y", 30), ("N", 40), ("", 30)]));
+        row.set("Corref", corref(&mut r, &c));
+        row.set("Lay Team", if c.kind == ClientKind::Lay { r.pick(codes::LAY_TEAMS) } else { "" });
+        if let Some(t) = c.term_date {
+            row.set("Term Date", date(t));
+            row.set("Term Type", if c.dead { "D" } else { r.pick(&["E", "O", "R"]) });
+            row.set("Term User", r.pick(codes::USERS));
+            row.set("Term by", r.pick(codes::TERM_BY));
+            if c.dead {
+                row.set("Notified", date(clamp(t + days(r.int(1, 20)))));
+                row.set("Letter Sent", date(clamp(t + days(r.int(5, 40)))));
+                row.set("Notify", r.pick(&["1", "2", "3", "4"]));
+                row.set("Proof", flag(&mut r, 0.8));
+            }
+        } else if let Some(due) = report_due(&c) {
+            row.set("Report Due", date(due));
+        }
+        // Most clients are never put away; some were long ago (the migration drops those older
+        // than seven years) and some recently.
+        let away = r.f64();
+        if away < 0.04 {
+            row.set(
+                "Away Date",
+                date(model::day_between(
+                    &mut r,
+                    NaiveDate::from_ymd_opt(2001, 1, 1).expect("date"),
+                    NaiveDate::from_ymd_opt(2016, 12, 31).expect("date"),
+                )),
+            );
+        } else if away < 0.07 {
+            row.set("Away Date", date(model::day_between(&mut r, end() - days(900), end())));
+        }
+        if r.chance(0.08) {
+            let award = model::day_between(&mut r, NaiveDate::from_ymd_opt(2019, 4, 1).expect("date"), end());
+            row.set("Award Date", date(award));
+            if r.chance(0.5) {
+                row.set("Remis", "1");
+                row.set("Exempt", "0");
+            } else {
+                row.set("Remis", "0");
+                row.set("Exempt", "1");
+            }
+        }
+        row.set("Fee Band", r.pick(&["", "", "1", "2", "3"]));
+        row.set("Rev Stat", r.pick(&["", "", "", "N", "R"]));
+        row.set("VWM", if r.chance(0.02) { "4" } else { "" });
+        row.set("SIM", if r.chance(0.02) { "3" } else { "" });
+        row.set("SAAR Check", if r.chance(0.02) { "Y" } else { "" });
+        row.set("Debt chase", if r.chance(0.03) { "1" } else { "" });
+        row.set("Foreign", if r.chance(0.01) { "1" } else { "0" });
+        row.set("AppNo", "1");
+        row.set("Was Dep", "N");
+        row.set("Sirius", "N");
+        if c.orders.iter().any(|o| o.status == "Active") {
+            row.set("Open CWS/Appl", "N");
+        }
+        s.emit(row)
+    })?;
+    Ok(None)
+}
+
+fn order(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "order", c.index);
+        for o in &c.orders {
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, o.issued);
+            row.set("Order No", o.number.to_string());
+            row.set("CoP Case", model::cop_case(c.index));
+            row.set("Case", c.case.clone());
+            row.set("AppNo", "1");
+            row.set("Ord Stat", o.status);
+            row.set("Ord Type", o.ord_type);
+            row.set("Made Date", date(o.made));
+            row.set("Issue Date", date(o.issued));
+            row.set("Fee Rqd", flag(&mut r, 0.9));
+            row.set("Dep App", "Y");
+            row.set("Spvn Received", date(clamp(o.issued + days(r.int(1, 40)))));
+            row.set("Ord Risk Lvl", o.risk);
+            row.set("Old Stat", if o.status == "Closed" { "Active" } else { "" });
+            if o.ord_type == "41" {
+                row.set("Expiry Date", date(o.made + days(365)));
+            }
+            if r.chance(0.02) {
+                row.set("Clause Expiry", date(o.made + days(730)));
+            }
+            let pfa = o.ord_type != "2";
+            let bond = if pfa { r.weighted(&[("Y", 35), ("N", 50), ("S", 15)]) } else { "N" };
+            row.set("Bond Rqd", bond);
+            if bond == "Y" {
+                row.set("Bond Co", r.pick(codes::BOND_COMPANIES));
+                row.set("Bond No.", format!("{}{:07}", r.pick(&["DBS", "HWB", "MB"]), r.int(0, 9_999_999)));
+                let amount = money(r.int(5, 400) * 500_000);
+                row.set("Bond Amount", amount.clone());
+                row.set("Bond Amt OPG", amount);
+                row.set("Bond Renewal", date(clamp(o.made + days(365))));
+                if o.status == "Closed" {
+                    row.set("Bond Discharge", date(clamp(o.made + days(r.int(400, 3000)))));
+                }
+            }
+            row.set("Rcvd Entered", date(o.issued));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn deputyship(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "deputyship", c.index);
+        for o in &c.orders {
+            for (k, d) in o.deputies.iter().enumerate() {
+                let mut row = Row::new(file);
+                stamp(&mut row, &mut r, o.issued);
+                row.set("CoP Case", model::cop_case(c.index));
+                row.set("Case", c.case.clone());
+                row.set("AppNo", "1");
+                row.set("Appl No", (d.deputy + 70_000_000).to_string());
+                row.set("Joint", d.joint);
+                row.set("Appointed", "Y");
+                row.set("Deputy No", model::deputy_number(d.deputy));
+                row.set("Dep Addr No", d.address.to_string());
+                row.set("Order No", o.number.to_string());
+                row.set("Corr", if k == 0 { "Y" } else { "N" });
+                row.set("News Letter", flag(&mut r, 0.2));
+                row.set("Fee Payer", if d.fee_payer { "Y" } else { "N" });
+                s.emit(row)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deputies
+
+fn deputies(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_deputies(ctx, |d| {
+        let mut r = R::new(ctx.seed, "deputy", d.index);
+        let mut row = Row::new(file);
+        let since = model::day_between(&mut r, NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"), end() - days(30));
+        stamp(&mut row, &mut r, since);
+        row.set("Deputy No", d.number.clone());
+        row.set("Dep Type", d.dep_type);
+        let org = d.client == 0;
+        if org {
+            let name =
+                if d.dep_type == codes::PA_DEPUTY_TYPE { fake::council_name(&mut r) } else { fake::firm_name(&mut r) };
+            row.set("Dep Surname", name);
+            if r.chance(0.4) {
+                let p = model::person_name(&mut r);
+                row.set("Title", p.title);
+                row.set("Inits", fake::initials(&p.forenames));
+                row.set("Dep Forename", p.forenames);
+            }
+            row.set("Email", format!("deputyship{}@example.org", d.index));
+            row.set("Contact Telephone", fake::landline(&mut r));
+            row.set("PI Amount", money(r.int(1, 20) * 100_000_000));
+        } else {
+            let p = model::person_name(&mut r);
+            let client = model::client_name(ctx.seed, d.client);
+            let surname = if r.chance(0.6) { client.surname } else { p.surname };
+            row.set("Title", p.title);
+            row.set("Inits", fake::initials(&p.forenames));
+            if r.chance(0.6) {
+                row.set("Email", fake::email(&mut r, &p.forenames, surname));
+            }
+            row.set("Dep Forename", p.forenames);
+            row.set("Dep Surname", surname);
+            if r.chance(0.7) {
+                row.set("Contact Telephone", fake::landline(&mut r));
+            }
+            if r.chance(0.3) {
+                row.set("Contact Tele2", fake::landline(&mut r));
+            }
+            if r.chance(0.6) {
+                row.set("Mobile", fake::mobile(&mut r));
+            }
+            if r.chance(0.03) {
+                row.set("AKA Name", fake::surname(&mut r));
+            }
+        }
+        let stat = if org { r.weighted(&[("1", 97), ("89", 3)]) } else { r.weighted(codes::DEPUTY_STATUS_WEIGHTS) };
+        row.set("Stat", stat);
+        if stat == "99" || stat == "91" || (stat == "1" && r.chance(0.01)) {
+            row.set("Disch Death", date(model::day_between(&mut r, since, end())));
+        }
+        row.set("Welsh", flag(&mut r, 0.03));
+        row.set("By Email", flag(&mut r, 0.4));
+        row.set("Special", r.weighted(&[("", 90), ("0", 6), ("1", 1), ("2", 2), ("6", 1)]));
+        row.set("VWM", if r.chance(0.01) { "4" } else { "" });
+        row.set("SIM", if r.chance(0.01) { "3" } else { "" });
+        row.set("Addr Type", if org { "B" } else { "H" });
+        row.set("Inuse", "Y");
+        row.set("Digital", flag(&mut r, 0.5));
+        s.emit(row)
+    })?;
+    Ok(None)
+}
+
+fn deplink(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_deputies(ctx, |d| {
+        let mut r = R::new(ctx.seed, "deplink", d.index);
+        for m in 0..d.addresses {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(30, 6000));
+            stamp(&mut row, &mut r, when);
+            row.set("Deputy No", d.number.clone());
+            row.set("Dep Addr No", model::address_number(d.index, m).to_string());
+            row.set("Main Addr", if m == 0 { "1" } else { "0" });
+            row.set("Dep Dup", "N");
+            row.set("Addr Dup", "N");
+            row.set("In Use", "Y");
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn deputy_address(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_deputies(ctx, |d| {
+        let mut r = R::new(ctx.seed, "deputy-address", d.index);
+        for m in 0..d.addresses {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(30, 6000));
+            stamp(&mut row, &mut r, when);
+            row.set("Dep Addr No", model::address_number(d.index, m).to_string());
+            let a = fake::address(&mut r);
+            for (k, l) in a.lines.into_iter().enumerate() {
+                row.set(["Dep Adrs1", "Dep Adrs2", "Dep Adrs3", "Dep Adrs4", "Dep Adrs5"][k], l);
+            }
+            row.set("Dep Postcode", a.postcode);
+            if r.chance(0.5) {
+                row.set("Telephone", fake::landline(&mut r));
+            }
+            if d.client == 0 && r.chance(0.5) {
+                row.set("DX No", format!("DX {}", r.int(1000, 99999)));
+                row.set("DX Exchange", r.pick(fake::TOWNS));
+            }
+            row.set("Addr Stat", "1");
+            row.set("Inuse", "Y");
+            row.set("Foreign", if r.chance(0.01) { "1" } else { "0" });
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn deputy_remarks(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_deputies(ctx, |d| {
+        let mut r = R::new(ctx.seed, "deputy-remarks", d.index);
+        let n = if d.client == 0 { r.int(1, 4) } else { r.weighted(&[(0, 50), (1, 35), (2, 15)]) };
+        for _ in 0..n {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(1, 5000));
+            stamp(&mut row, &mut r, when);
+            row.set("Deputy No", d.number.clone());
+            row.set("Keydate", date(when));
+            row.set("Keytime", office_time(&mut r));
+            row.set("Log Type", r.weighted(codes::NOTE_WEIGHTS));
+            row.set("Log Date", date(when));
+            row.set("Log Time", office_time(&mut r));
+            row.set("Remarks", fake::remark(&mut r));
+            row.set("Sect", r.pick(&["GEN", "FIN", "VIS", ""]));
+            row.set("Pri", if r.chance(0.05) { "1" } else { "" });
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn drlog(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_deputies(ctx, |d| {
+        let mut r = R::new(ctx.seed, "drlog", d.index);
+        if r.chance(0.3) {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(1, 4000));
+            stamp(&mut row, &mut r, when);
+            row.set("Deputy No", d.number.clone());
+            row.set("Pri", r.pick(&["", "1", "2"]));
+            row.set("Keydate", date(when));
+            row.set("Keytime", office_time(&mut r));
+            row.set("Log Type", r.weighted(codes::NOTE_WEIGHTS));
+            row.set("Logdate", date(when));
+            row.set("Logtime", office_time(&mut r));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn deputylink(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    let shared = model::shared_deputies(ctx.n);
+    for j in 1..=shared {
+        let mut r = R::new(ctx.seed, "deputylink", j);
+        if r.chance(0.1) {
+            let other = 1 + (j + r.int(1, shared as i64 - 1) as u64) % shared;
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(30, 3000));
+            stamp(&mut row, &mut r, when);
+            row.set("Deputy No", model::deputy_number(j));
+            row.set("Link Deputy No", model::deputy_number(other));
+            row.set("Comment", "Same firm, different office");
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+fn drepvis(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    let shared = model::shared_deputies(ctx.n);
+    for j in 1..=shared {
+        let mut r = R::new(ctx.seed, "drepvis", j);
+        for k in 0..r.int(0, 2) as u64 {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(30, 3000));
+            stamp(&mut row, &mut r, when);
+            row.set("Report No", (60_000_000 + j * 3 + k).to_string());
+            row.set("Deputy No", model::deputy_number(j));
+            row.set("Dep Addr No", model::address_number(j, 0).to_string());
+            row.set("Req By", r.pick(&["8", "9", "10", "11", "12", "13", "14"]));
+            row.set("Visitor", r.pick(codes::USERS));
+            row.set("Date Allocated", date(when));
+            row.set("Commission Dated", date(when));
+            row.set("Report Due", date(clamp(when + days(56))));
+            row.set("Outcome", r.pick(codes::VISIT_OUTCOMES));
+            row.set("Fee Amount", money(r.int(150, 400) * 100));
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-case files
+
+fn account(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "account", c.index);
+        let Some(first) = c.orders.first() else { return Ok(()) };
+        let stop = c.term_date.unwrap_or(end());
+        let mut ends = Vec::new();
+        let mut y = first.made.year() + 1;
+        while let Some(d) = NaiveDate::from_ymd_opt(y, first.made.month(), first.made.day().min(28)) {
+            if d > stop {
+                break;
+            }
+            ends.push(d);
+            y += 1;
+        }
+        let keep = ends.len().saturating_sub(r.int(1, 4) as usize);
+        for e in &ends[keep..] {
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, *e - days(330));
+            row.set("Case", c.case.clone());
+            row.set("End Date", date(*e));
+            let recent = (end() - *e).num_days() < 90;
+            let rev = if recent {
+                r.pick(&["N", "N", ""])
+            } else {
+                r.weighted(&[("N", 60), ("R", 8), ("S", 8), ("G", 6), ("M", 4), ("I", 6), ("X", 2)])
+            };
+            row.set("Rev Stat", rev);
+            if !recent || r.chance(0.3) {
+                let lodged = clamp(*e + days(r.int(5, 120)));
+                row.set("Rcvd Date", date(lodged));
+                if r.chance(0.85) {
+                    row.set("Lodge Date", date(clamp(lodged + days(r.int(0, 20)))));
+                    row.set("Lodge Entered", date(clamp(lodged + days(r.int(0, 20)))));
+                    row.set("Lodge Time", office_time(&mut r));
+                    row.set("Lodge by", r.pick(codes::USERS));
+                }
+                if matches!(rev, "R" | "S" | "G" | "M") && r.chance(0.7) {
+                    row.set("Review Date", date(clamp(lodged + days(r.int(10, 90)))));
+                    row.set("Review by", r.pick(codes::USERS));
+                }
+                if r.chance(0.1) {
+                    row.set("Further Code", r.pick(&["1", "2", "3", "4", "8"]));
+                    row.set("Revise Date", date(clamp(lodged + days(r.int(5, 40)))));
+                    row.set("Further1", r.pick(&["1", "2", "8"]));
+                    row.set("Further Date1", date(clamp(lodged + days(r.int(5, 40)))));
+                    row.set("Sent1", date(clamp(lodged + days(r.int(5, 40)))));
+                }
+            }
+            row.set("Type", r.pick(&["1", "2", "3"]));
+            row.set("Next Yr", flag(&mut r, 0.1));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn remark_row(file: &'static CasrecFile, r: &mut R, c: &Client) -> Row {
+    let mut row = Row::new(file);
+    let when = model::day_between(r, c.created, end());
+    stamp(&mut row, r, when);
+    row.set("Case", c.case.clone());
+    row.set("Keydate", date(when));
+    row.set("Keytime", office_time(r));
+    row.set("Log Type", r.weighted(codes::NOTE_WEIGHTS));
+    row.set("Logdate", date(when));
+    row.set("Logtime", office_time(r));
+    row.set("Remarks", fake::remark(r));
+    row.set("Sect", r.pick(&["GEN", "FIN", "VIS", "REP", ""]));
+    row.set("Pri", if r.chance(0.05) { "1" } else { "" });
+    row
+}
+
+fn remarks(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "remarks", c.index);
+        let n = r.weighted(&[(0, 20), (1, 30), (2, 25), (3, 15), (5, 10)]);
+        for _ in 0..n {
+            let row = remark_row(file, &mut r, &c);
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    // A last remark of the last client, which the sink cuts short when defects are on.
+    let c = Client::derive(ctx.seed, ctx.n, ctx.n);
+    Ok(Some(remark_row(file, &mut R::new(ctx.seed, "remarks-tail", ctx.n), &c)))
+}
+
+fn crec(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    let table = file.table;
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "crec", c.index);
+        let n = r.weighted(&[(0u64, 55), (1, 35), (2, 10)]);
+        for k in 0..n {
+            let score = r.weighted(&[("0", 10), ("1", 30), ("2", 30), ("3", 18), ("4", 8), ("5", 4)]);
+            let when = model::day_between(&mut r, c.created, end());
+            let lines = match table {
+                "crecind" => r.int(0, 2),
+                "crecline" => r.int(0, 3),
+                _ => 1,
+            };
+            for q in 0..lines {
+                let mut row = Row::new(file);
+                stamp(&mut row, &mut r, when);
+                row.set("Case", c.case.clone());
+                row.set("Type", r.pick(&["1", "2"]));
+                row.set("CRisk", score);
+                row.set_if("Score", score);
+                row.set_if("Updt", date(when));
+                row.set_if("InAct", if k + 1 < n { "Y" } else { "N" });
+                match table {
+                    "crec" => {
+                        row.set("Manual Set", flag(&mut r, 0.1));
+                        if r.chance(0.2) {
+                            row.set("Comments", fake::comment(&mut r));
+                        }
+                    }
+                    "crecind" => row.set("CInd", r.pick(&["A", "B", "C", "D", "E"])),
+                    _ => {
+                        row.set("CInd", r.pick(&["A", "B", "C", "D", "E"]));
+                        row.set("QCO", r.pick(&["Y", "N"]));
+                        row.set("Seq", (q + 1).to_string());
+                        row.set("QNo", r.int(1, 20).to_string());
+                    }
+                }
+                s.emit(row)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn repvis(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "repvis", c.index);
+        let n = r.weighted(&[(0u64, 60), (1, 30), (2, 10)]);
+        for k in 0..n {
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, c.created, end());
+            stamp(&mut row, &mut r, when);
+            row.set("Report No", (40_000_000 + c.index * 2 + k).to_string());
+            row.set("Case", c.case.clone());
+            let req = r.weighted(&[
+                ("1", 30),
+                ("2", 10),
+                ("3", 10),
+                ("4", 5),
+                ("5", 5),
+                ("6", 5),
+                ("7", 5),
+                ("8", 10),
+                ("9", 5),
+                ("10", 5),
+                ("11", 3),
+                ("12", 3),
+                ("13", 2),
+                ("14", 2),
+            ]);
+            row.set("Req By", req);
+            row.set("Rep On", r.pick(codes::VISIT_REP_ON));
+            row.set("Report Type", r.pick(codes::VISIT_REPORT_TYPES));
+            row.set("Reason Code", r.int(1, 9).to_string());
+            row.set("Source", r.pick(&["1", "2"]));
+            row.set("Visitor", r.pick(codes::USERS));
+            row.set("Date Allocated", date(when));
+            row.set("Commission Dated", date(when));
+            row.set("Commission Issued", date(clamp(when + days(r.int(0, 5)))));
+            row.set("Report Due", date(clamp(when + days(56))));
+            let done = (end() - when).num_days() > 60 || r.chance(0.5);
+            if done {
+                let rcvd = clamp(when + days(r.int(10, 70)));
+                row.set("Report Rcvd.", date(rcvd));
+                row.set("Date Completed", date(clamp(rcvd + days(r.int(0, 20)))));
+                row.set("Outcome", r.weighted(&[("2", 80), ("1", 10), ("3", 8), ("0", 2)]));
+                row.set("Reason", r.pick(codes::VISIT_REASONS));
+                row.set("Categ", r.weighted(&[("Green", 60), ("Amber", 25), ("Red", 10), ("Blue", 5)]));
+                row.set("Review Date", date(clamp(rcvd + days(r.int(0, 30)))));
+            }
+            if r.chance(0.1) {
+                row.set("Extension 1", date(clamp(when + days(70))));
+            }
+            if r.chance(0.3) {
+                row.set("Comments", fake::comment(&mut r));
+            }
+            if let Some(o) = c.orders.last() {
+                if r.chance(0.7) {
+                    let d = &o.deputies[r.below(o.deputies.len())];
+                    row.set("Deputy No", model::deputy_number(d.deputy));
+                    row.set("Dep Addr No", d.address.to_string());
+                }
+            }
+            row.set("Fee Amount", money(r.int(150, 400) * 100));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn visit(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "visit", c.index);
+        if r.chance(0.15) {
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, c.created, end());
+            stamp(&mut row, &mut r, when);
+            row.set("Visit No", (50_000_000 + c.index).to_string());
+            row.set("Case", c.case.clone());
+            row.set("Priority", r.pick(&["1", "2", "3"]));
+            row.set("Visit Inits", r.pick(codes::USERS));
+            row.set("Date Allocated", date(when));
+            row.set("Outcome", r.pick(codes::VISIT_OUTCOMES));
+            row.set("Curr Stat", r.pick(&["C", "O"]));
+            row.set("Visit Made", date(clamp(when + days(r.int(5, 40)))));
+            if r.chance(0.4) {
+                row.set("Comments", fake::comment(&mut r));
+            }
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn sup_activity(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "sup-activity", c.index);
+        let n = r.weighted(&[(0u64, 40), (1, 30), (2, 20), (3, 10)]);
+        for k in 0..n {
+            let o = &c.orders[r.below(c.orders.len())];
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, o.made, end());
+            stamp(&mut row, &mut r, when);
+            row.set("SupID", (c.index * 4 + k).to_string());
+            row.set("DefnID", r.int(1, 40).to_string());
+            let status = if c.closed {
+                "COMPLETED"
+            } else {
+                r.weighted(&[("ACTIVE", 45), ("COMPLETED", 45), ("CANCELLED", 10)])
+            };
+            row.set("Status", status);
+            row.set("Create by", r.pick(codes::USERS));
+            row.set("Date Create", date(when));
+            row.set("Act Type", r.pick(&["M", "A"]));
+            row.set("Sup Desc", r.pick(codes::TASK_DESCRIPTIONS));
+            row.set("Start Date", date(when));
+            let target = when + days(r.int(7, 120));
+            row.set("Target", date(target));
+            if status != "ACTIVE" {
+                row.set("Term By", r.pick(codes::USERS));
+                row.set("Date Term", date(clamp(target)));
+            } else {
+                row.set("Next Due", date(target));
+            }
+            row.set("Case", c.case.clone());
+            row.set("Order No", o.number.to_string());
+            if r.chance(0.5) {
+                row.set("Comment", fake::comment(&mut r));
+            }
+            row.set("Mand Ind", flag(&mut r, 0.2));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn activity_tracking(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "activity-tracking", c.index);
+        if r.chance(0.15) {
+            let o = &c.orders[r.below(c.orders.len())];
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, o.made, end());
+            stamp(&mut row, &mut r, when);
+            row.set("Track Id", (c.index + 5_000_000).to_string());
+            row.set("Sup ID", (c.index * 4).to_string());
+            row.set("Defn ID", r.int(1, 40).to_string());
+            row.set("Status", r.pick(&["ACTIVE", "COMPLETED"]));
+            row.set("Date Created", date(when));
+            row.set("Comp Target Date", date(when + days(28)));
+            row.set("Case", c.case.clone());
+            row.set("Order No", o.number.to_string());
+            if r.chance(0.3) {
+                row.set("Comment", fake::comment(&mut r));
+            }
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn risk_assessment(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "risk-assessment", c.index);
+        for (k, o) in c.orders.iter().enumerate() {
+            if !r.chance(0.4) {
+                continue;
+            }
+            let mut row = Row::new(file);
+            let when = clamp(o.issued + days(r.int(5, 60)));
+            stamp(&mut row, &mut r, when);
+            row.set("Asmt Id", (c.index * 3 + k as u64 + 7_000_000).to_string());
+            row.set("Case", c.case.clone());
+            row.set("Order No", o.number.to_string());
+            row.set("Date Create", date(when));
+            row.set("Status", r.pick(&["C", "O"]));
+            row.set("Assessor", r.pick(codes::USERS));
+            row.set("Asmt Lvl", if o.risk.is_empty() { "2" } else { o.risk });
+            row.set("Date Complete", date(clamp(when + days(r.int(1, 30)))));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn setupextract(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "setupextract", c.index);
+        for o in &c.orders {
+            if !r.chance(0.3) {
+                continue;
+            }
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, o.issued);
+            row.set("CoP Case", model::cop_case(c.index));
+            row.set("Case", c.case.clone());
+            row.set("AppNo", "1");
+            row.set("Order No", o.number.to_string());
+            for col in ["ExtFlag", "Asf Flag", "Dcsd Flag", "FOE Flag", "ODP Flag"] {
+                row.set(col, flag(&mut r, 0.1));
+            }
+            row.set("Fee Order", flag(&mut r, 0.8));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn cfoaccount(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "cfoaccount", c.index);
+        if r.chance(0.05) {
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, c.created);
+            row.set("Case", c.case.clone());
+            row.set("Account No", format!("{:09}", 300_000_000 + c.index));
+            row.set("Type", r.pick(&["S", "D"]));
+            row.set("Stat", r.pick(&["O", "C"]));
+            row.set("Balance", money(r.int(0, 5_000_000)));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn contact_dm(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "contact-dm", c.index);
+        if r.chance(0.2) {
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, c.created, end());
+            stamp(&mut row, &mut r, when);
+            row.set("Case", c.case.clone());
+            row.set("KeyDateTime", datetime(when, r.int(8 * 3600, 17 * 3600) as u32));
+            let p = model::person_name(&mut r);
+            row.set("Title", p.title);
+            row.set("Inits", fake::initials(&p.forenames));
+            row.set("C Forename", p.forenames.clone());
+            row.set("C Surname", p.surname);
+            let a = fake::address(&mut r);
+            for (k, l) in a.lines.into_iter().enumerate() {
+                row.set(["C Adrs1", "C Adrs2", "C Adrs3", "C Adrs4", "C Adrs5"][k], l);
+            }
+            row.set("Postcode", a.postcode);
+            row.set("Phone", fake::landline(&mut r));
+            if r.chance(0.5) {
+                row.set("Email", fake::email(&mut r, &p.forenames, p.surname));
+            }
+            row.set("Relationship", r.pick(&["Son", "Daughter", "Neighbour", "Social worker", "GP"]));
+            row.set("Status", "A");
+            if r.chance(0.3) {
+                row.set("Comments", fake::comment(&mut r));
+            }
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn cwsdata(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "cwsdata", c.index);
+        if r.chance(0.25) {
+            let mut row = Row::new(file);
+            let when = model::day_between(&mut r, c.created, end());
+            stamp(&mut row, &mut r, when);
+            row.set("Cwsno", (80_000_000 + c.index).to_string());
+            row.set("Case", c.case.clone());
+            row.set("Source", r.pick(&["POST", "EMAIL", "PHONE"]));
+            row.set("Date Rcvd", date(when));
+            row.set("Staff", r.pick(codes::USERS));
+            row.set("Stat", r.pick(&["C", "O"]));
+            row.set("Due Date", date(clamp(when + days(15))));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn phoenixmap(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "phoenixmap", c.index);
+        if r.chance(0.4) {
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, c.created);
+            row.set("Case", c.case.clone());
+            row.set("Phoenix No", format!("P{:07}", c.index));
+            row.set("SOP No", format!("{:08}", 20_000_000 + c.index));
+            s.emit(row)?;
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fees
+
+struct Invoice {
+    number: String,
+    pence: i64,
+    raised: NaiveDate,
+}
+
+/// The invoices of client `i` (0–3), shared by `feeexport`, `feeaas` and payment lines.
+fn invoices(seed: u64, c: &Client) -> Vec<Invoice> {
+    let mut r = R::new(seed, "invoices", c.index);
+    let n = r.weighted(&[(0u64, 30), (1, 35), (2, 20), (3, 15)]);
+    (0..n)
+        .map(|k| {
+            let prefix = r.weighted(codes::INVOICE_PREFIXES);
+            let raised =
+                model::day_between(&mut r, c.created.max(NaiveDate::from_ymd_opt(2016, 4, 1).expect("date")), end());
+            let pence = match prefix {
+                "AD" => 10_000,
+                "S2" | "B2" => 32_000,
+                "S3" | "B3" => 3_500,
+                _ => r.int(50, 400) * 100,
+            };
+            Invoice { number: format!("{prefix}{:07}/{}", c.index, k + 1), pence, raised }
+        })
+        .collect()
+}
+
+fn feeexport(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "feeexport", c.index);
+        for inv in invoices(ctx.seed, &c) {
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, inv.raised);
+            row.set("Batch No", format!("{}", 9000 + inv.raised.ordinal()));
+            row.set("Case", c.case.clone());
+            row.set("Invoice Date", date(inv.raised));
+            row.set("Due Date", date(inv.raised + days(30)));
+            row.set("Invoice No", inv.number.clone());
+            row.set("Amount", money(inv.pence));
+            row.set("Vat Amount", "0.00");
+            row.set("Line Amount", money(inv.pence));
+            row.set("GL Code", r.pick(codes::GL_CODES));
+            row.set("Asmt Lvl", r.pick(codes::RISK_LEVELS));
+            row.set("FinYr", format!("{}", inv.raised.year()));
+            row.set("Keydate", date(inv.raised));
+            row.set("Keytime", office_time(&mut r));
+            row.set("Cust Ref", c.case.clone());
+            s.emit(row)?;
+            // Some invoices were reduced later by a remission, credit memo or write-off.
+            if r.chance(0.15) {
+                let suffix = r.pick(&["Z", "CR", "WO"]);
+                let credited = clamp(inv.raised + days(r.int(5, 200)));
+                let mut row = Row::new(file);
+                stamp(&mut row, &mut r, credited);
+                row.set("Case", c.case.clone());
+                row.set("Invoice Date", date(credited));
+                row.set("Invoice No", format!("{}{suffix}", inv.number));
+                row.set("Orig Invoice", inv.number.clone());
+                let part = if r.chance(0.5) { inv.pence } else { inv.pence / 2 };
+                row.set("Amount", money(-part));
+                row.set("Line Amount", money(-part));
+                row.set("GL Code", r.pick(codes::GL_CODES));
+                row.set("FinYr", format!("{}", credited.year()));
+                s.emit(row)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn feeaas(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for_clients(ctx, |c| {
+        let mut r = R::new(ctx.seed, "feeaas", c.index);
+        let invs = invoices(ctx.seed, &c);
+        let Some(inv) = invs.first() else { return Ok(()) };
+        if !r.chance(0.3) {
+            return Ok(());
+        }
+        let o = &c.orders[0];
+        let d = &o.deputies[0];
+        let mut row = Row::new(file);
+        stamp(&mut row, &mut r, inv.raised);
+        row.set("CoP Case", model::cop_case(c.index));
+        row.set("Case", c.case.clone());
+        row.set("AppNo", "1");
+        row.set("Order No", o.number.to_string());
+        row.set("Invoice Date", date(inv.raised));
+        row.set("Amount", money(inv.pence));
+        row.set("Amt Paid", money(if r.chance(0.8) { inv.pence } else { 0 }));
+        row.set("Deputy No", model::deputy_number(d.deputy));
+        row.set("Dep Addr No", d.address.to_string());
+        row.set("Fee Type", r.pick(&["S2", "S3", "AD"]));
+        row.set("Invoice No", inv.number.clone());
+        row.set("Remis", r.pick(&["0", "0", "1"]));
+        row.set("Exempt", r.pick(&["0", "0", "1"]));
+        row.set("FinYr", format!("{}", inv.raised.year()));
+        s.emit(row)?;
+        Ok(())
+    })?;
+    Ok(None)
+}
+
+fn schedules(n: u64) -> u64 {
+    (n / 200).max(3)
+}
+
+fn fee_schedules(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for k in 1..=schedules(ctx.n) {
+        let mut r = R::new(ctx.seed, file.table, k);
+        let when = end() - days(r.int(1, 2500));
+        let mut row = Row::new(file);
+        stamp(&mut row, &mut r, when);
+        row.set("Sched No", (1000 + k).to_string());
+        row.set("Sched Done", "Y");
+        match file.table {
+            "feesched" => {
+                row.set("Cashiers Date", date(when));
+                row.set("Banked Date", date(clamp(when + days(1))));
+                row.set("Payslip", format!("{}", 400_000 + k));
+            }
+            _ => {
+                row.set("Lockbox Date", date(when));
+                row.set("Pay Date", date(when));
+                row.set("RBS Date", date(clamp(when + days(1))));
+                let total = money(r.int(100, 100_000) * 100);
+                row.set_if("Bacs Total", total.clone());
+                row.set_if("Moto Total", total);
+            }
+        }
+        s.emit(row)?;
+    }
+    Ok(None)
+}
+
+fn fee_schedule_lines(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for k in 1..=schedules(ctx.n) {
+        let mut r = R::new(ctx.seed, file.table, k);
+        let lines = r.int(3, 10) as u64;
+        for line in 1..=lines {
+            // Find a client with an invoice, starting from a random one.
+            let start = 1 + r.u64() % ctx.n;
+            let mut found = None;
+            for step in 0..ctx.n.min(50) {
+                let i = 1 + (start - 1 + step) % ctx.n;
+                let c = Client::derive(ctx.seed, ctx.n, i);
+                let invs = invoices(ctx.seed, &c);
+                if let Some(inv) = invs.into_iter().next() {
+                    found = Some((c, inv));
+                    break;
+                }
+            }
+            let Some((c, inv)) = found else { continue };
+            let mut row = Row::new(file);
+            stamp(&mut row, &mut r, inv.raised + days(20));
+            row.set("Sched No", (1000 + k).to_string());
+            row.set("Line No", line.to_string());
+            row.set("Case", c.case.clone());
+            row.set("Invoice No", inv.number);
+            row.set("Fee Paid", money(inv.pence));
+            let when = date(clamp(inv.raised + days(r.int(5, 60))));
+            match file.table {
+                "feebacs_det" => {
+                    row.set("Bacs Line", line.to_string());
+                    row.set("Bacs Date", when);
+                    row.set("Bacs Amount", money(inv.pence));
+                }
+                "feepays_det" => {
+                    row.set("Moto Line", line.to_string());
+                    row.set("Moto Date", when);
+                    row.set("Moto Amount", money(inv.pence));
+                }
+                _ => {
+                    row.set("Cheque No", format!("{:06}", r.int(1, 999_999)));
+                    row.set("CHQ Amount", money(inv.pence));
+                    row.set("Pay Ln", line.to_string());
+                    row.set("In SOP", "Y");
+                }
+            }
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visitor panel and users
+
+fn panel_members(n: u64) -> u64 {
+    (n / 200).max(5)
+}
+
+fn panel_number(p: u64) -> String {
+    (500 + p).to_string()
+}
+
+fn panrec(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for p in 1..=panel_members(ctx.n) {
+        let mut r = R::new(ctx.seed, "panrec", p);
+        let mut row = Row::new(file);
+        let since = end() - days(r.int(100, 6000));
+        stamp(&mut row, &mut r, since);
+        let name = model::person_name(&mut r);
+        row.set("Panel No", panel_number(p));
+        row.set("Title", name.title);
+        row.set("Inits", fake::initials(&name.forenames));
+        row.set("Email", fake::email(&mut r, &name.forenames, name.surname));
+        row.set("Forename", name.forenames);
+        row.set("Surname", name.surname);
+        row.set("Type", r.pick(&["G", "M", "S"]));
+        row.set("Status", r.pick(&["A", "A", "A", "R"]));
+        row.set("Mobile", fake::mobile(&mut r));
+        row.set("Telephone", fake::landline(&mut r));
+        let a = fake::address(&mut r);
+        for (k, l) in a.lines.into_iter().enumerate() {
+            row.set(["Adrs1", "Adrs2", "Adrs3", "Adrs4", "Adrs5"][k], l);
+        }
+        row.set("Postcode", a.postcode);
+        row.set("Appoint Date", date(since));
+        row.set("Category", r.pick(&["GV", "MV", "SV"]));
+        s.emit(row)?;
+    }
+    Ok(None)
+}
+
+fn panlink(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    let shared = model::shared_deputies(ctx.n);
+    for p in 1..=panel_members(ctx.n) {
+        let mut r = R::new(ctx.seed, "panlink", p);
+        if r.chance(0.5) {
+            let j = 1 + r.u64() % shared;
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(10, 3000));
+            stamp(&mut row, &mut r, when);
+            row.set("Panel No", panel_number(p));
+            row.set("Deputy No", model::deputy_number(j));
+            row.set("Dep Addr No", model::address_number(j, 0).to_string());
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+fn panel_refer(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for p in 1..=panel_members(ctx.n) {
+        let mut r = R::new(ctx.seed, "panel-refer", p);
+        for _ in 0..r.int(0, 3) {
+            let i = 1 + r.u64() % ctx.n;
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(10, 3000));
+            stamp(&mut row, &mut r, when);
+            row.set("Panel No", panel_number(p));
+            row.set("Case", model::case_number(i));
+            row.set("Application Date", date(when));
+            row.set("Referral Date", date(clamp(when + days(r.int(1, 30)))));
+            row.set("Acc/Rej", r.pick(&["A", "R", ""]));
+            row.set("Case Type", r.pick(&["1", "2"]));
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+fn panel_details(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for p in 1..=panel_members(ctx.n) {
+        let mut r = R::new(ctx.seed, file.table, p);
+        for k in 0..r.int(0, 2) {
+            let mut row = Row::new(file);
+            let when = end() - days(r.int(10, 3000));
+            stamp(&mut row, &mut r, when);
+            row.set("Panel No", panel_number(p));
+            let level = r.pick(&["1", "2", "3"]);
+            match file.table {
+                "panel_audit" => {
+                    row.set("Keydate", date(when));
+                    row.set("Keytime", office_time(&mut r));
+                    row.set("Due Date", date(when + days(30)));
+                    row.set("Type", r.pick(&["A", "R"]));
+                    row.set("Outcome", r.pick(&["P", "F", ""]));
+                }
+                "panel_remarks" => {
+                    row.set("Keydate", date(when));
+                    row.set("Keytime", office_time(&mut r));
+                    row.set("Log Tyoe", r.weighted(codes::NOTE_WEIGHTS));
+                    row.set("Log Date", date(when));
+                    row.set("Log Time", office_time(&mut r));
+                    row.set("Remarks", fake::remark(&mut r));
+                    row.set("Sect", "PAN");
+                }
+                "prexpertise" => {
+                    row.set("Expertise", r.pick(&["MH", "LD", "DEM", "ABI", "CHI"]));
+                    row.set("Level", level);
+                }
+                "prgeoarea" => {
+                    row.set("Geo Area", r.pick(&["NW", "NE", "MID", "SW", "SE", "LON", "WAL"]));
+                    row.set("Level", level);
+                }
+                "prlang" => {
+                    row.set("Lang", if k == 0 { "ENG" } else { r.pick(&["CYM", "POL", "URD", "PAN", "GUJ"]) });
+                    row.set("Level", level);
+                }
+                "prneeds" => {
+                    row.set("Needs", r.pick(&["WHL", "BSL", "LP"]));
+                    row.set("Level", level);
+                }
+                _ => {
+                    row.set("Skill", r.pick(&["SW", "NUR", "OT", "LAW"]));
+                    row.set("Level", level);
+                }
+            }
+            s.emit(row)?;
+        }
+    }
+    Ok(None)
+}
+
+fn tbpassfile(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
+    for (k, user) in codes::USERS.iter().enumerate() {
+        let mut r = R::new(ctx.seed, "tbpassfile", k as u64);
+        let mut row = Row::new(file);
+        let last = end() - days(r.int(0, 60));
+        row.set("Opid", *user);
+        row.set("Logon", user.to_lowercase());
+        row.set("PUNAMEX", format!("U{:04}", k + 1));
+        row.set("Modify", date(last - days(r.int(0, 200))));
+        row.set("by", r.pick(codes::USERS));
+        row.set("Last Logon", date(last));
+        row.set("Last Time", office_time(&mut r));
+        row.set("Log Cnt", r.int(10, 9000).to_string());
+        row.set("Name", fake::staff_name(&mut r));
+        row.set("Block", "N");
+        row.set("Team Ref.", format!("T{}", r.int(1, 9)));
+        row.set("Branch", r.pick(&["NOT", "BIR", "LON"]));
+        for col in ["Invest", "Invoice", "Fin", "Visit", "Read Only", "Super User"] {
+            row.set(col, flag(&mut r, 0.2));
+        }
+        row.set("Password Expiry", date(last + days(90)));
+        s.emit(row)?;
+    }
+    Ok(None)
+}

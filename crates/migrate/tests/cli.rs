@@ -1,0 +1,135 @@
+//! The `migrate` binary end to end, against a real PostgreSQL and an S3 endpoint.
+
+use std::process::{Command, Output};
+
+use testkit::TestEnv;
+
+/// A `migrate` command pointed at the test's databases and endpoint through the environment,
+/// as an operator's shell or a container would point it.
+fn migrate(env: &TestEnv) -> Command {
+    let s = &env.settings;
+    let mut c = Command::new(env!("CARGO_BIN_EXE_migrate"));
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("MIGRATION_ENVIRONMENT", "local")
+        .env("MIGRATION_CONFIG_DIR", testkit::repo_root().join("config"))
+        .env("MIGRATION__MIGRATION_DB__HOST", &s.migration_db.host)
+        .env("MIGRATION__MIGRATION_DB__PORT", s.migration_db.port.to_string())
+        .env("MIGRATION__MIGRATION_DB__USER", &s.migration_db.user)
+        .env("MIGRATION__MIGRATION_DB__DBNAME", &s.migration_db.dbname)
+        .env("MIGRATION__SIRIUS_DB__HOST", &s.sirius_db.host)
+        .env("MIGRATION__SIRIUS_DB__PORT", s.sirius_db.port.to_string())
+        .env("MIGRATION__SIRIUS_DB__USER", &s.sirius_db.user)
+        .env("MIGRATION__SIRIUS_DB__DBNAME", &s.sirius_db.dbname)
+        .env("MIGRATION__S3__ENDPOINT", s.s3.endpoint().unwrap())
+        .env("MIGRATION__S3__BUCKET", &s.s3.bucket)
+        .env("MIGRATION__S3__EMBEDDED_ROOT", "")
+        .env("MIGRATION__LOAD_S3__SOURCE_DIR", &s.load_s3.source_dir)
+        .env("MIGRATION__LOGGING__FORMAT", "json");
+    c
+}
+
+fn run(cmd: &mut Command) -> (bool, String) {
+    let Output { status, stdout, stderr } = cmd.output().expect("migrate runs");
+    let text = format!("{}{}", String::from_utf8_lossy(&stdout), String::from_utf8_lossy(&stderr));
+    (status.success(), text)
+}
+
+/// A minimal export: every catalogue file with its header, and pat with one client.
+fn write_export(env: &TestEnv) {
+    let dir = env.data_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in casrec_catalog::FILES {
+        let mut body = format!("{}\n", f.columns.join(","));
+        if f.table == "pat" {
+            let mut row = vec![""; f.columns.len()];
+            row[f.columns.iter().position(|c| *c == "Case").unwrap()] = "10000001";
+            body.push_str(&format!("{}\n", row.join(",")));
+        }
+        std::fs::write(dir.join(f.file), body).unwrap();
+    }
+}
+
+#[test]
+fn steps_lists_the_pipeline_in_order() {
+    let (ok, out) =
+        run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["steps"]).env("MIGRATION_ENVIRONMENT", "production"));
+    assert!(ok, "{out}");
+    let order: Vec<usize> =
+        ["load-s3", "prepare", "load-casrec", "transform-casrec", "integration", "load-to-target", "validation"]
+            .iter()
+            .map(|s| out.find(s).unwrap_or_else(|| panic!("{s} missing from {out}")))
+            .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert!(out.contains("not in this environment"), "load-s3 is marked as not running in production: {out}");
+}
+
+#[test]
+fn an_unknown_environment_or_bad_value_is_named() {
+    let (ok, out) = run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["-e", "staging", "steps"]));
+    assert!(!ok);
+    assert!(out.contains("staging") && out.contains("local, development, preproduction, qa, production"), "{out}");
+    let (ok, out) = run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["--set", "migration_db.port=abc", "steps"]));
+    assert!(!ok);
+    assert!(out.contains("migration_db.port"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn run_loads_then_stops_loudly_at_an_unbuilt_step_and_resume_respects_the_ledger() {
+    let env = TestEnv::new("cli").await;
+    write_export(&env);
+
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "load-casrec"]));
+    assert!(ok, "{out}");
+    for step in ["load-s3", "prepare", "load-casrec"] {
+        assert!(out.contains(step), "{step} in the summary: {out}");
+    }
+    let m = env.migration_db.client().await;
+    let n: i64 = m.query_one(r#"SELECT count(*) FROM "casrec_csv"."pat""#, &[]).await.unwrap().get(0);
+    assert_eq!(n, 1);
+
+    let (ok, out) = run(migrate(&env).args(["run", "--from", "load-casrec"]));
+    assert!(!ok, "the whole pipeline cannot pass an unbuilt step: {out}");
+    assert!(out.contains("transform-casrec is not built yet"), "{out}");
+
+    let (ok, out) = run(migrate(&env).args(["run", "--from", "integration"]));
+    assert!(!ok);
+    assert!(out.contains("cannot resume from integration: transform-casrec last ran in run"), "{out}");
+
+    let (ok, out) = run(migrate(&env).args(["status"]));
+    assert!(ok, "{out}");
+    assert!(out.contains("failed") && out.contains("succeeded"), "{out}");
+    let statuses: Vec<(String, String)> = m
+        .query(r#"SELECT "step", "status" FROM "migration"."step_runs" ORDER BY "step_run_id""#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![
+            ("load-s3".into(), "succeeded".into()),
+            ("prepare".into(), "succeeded".into()),
+            ("load-casrec".into(), "succeeded".into()),
+            ("load-casrec".into(), "succeeded".into()),
+            ("transform-casrec".into(), "failed".into()),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
+    let env = TestEnv::new("clistep").await;
+    write_export(&env);
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["step", "prepare"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["step", "prepare", "--run-id", "999"]));
+    assert!(!ok);
+    assert!(out.contains("run 999 is not in the ledger"), "{out}");
+}

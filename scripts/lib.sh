@@ -1,0 +1,39 @@
+# Shared by the scripts: paths, logging, and the toolchain checks.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL_DIR="$ROOT/.local"
+# Builds are reused across clones and runs: keep the target directory outside the checkout.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/casrec-migration/target}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null || return 1
+  say "installing $* from Debian's packages"
+  as_root apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+need_rust() {
+  if ! command -v cargo >/dev/null; then
+    [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  command -v cargo >/dev/null || die "Rust is not installed: install it with rustup (https://rustup.rs), version 1.94 or later"
+  local v
+  v="$(rustc --version | awk '{print $2}')"
+  case "$v" in
+    1.[0-8][0-9].*|1.9[0-3].*) die "Rust $v is too old: this workspace needs 1.94 or later (rustup update)";;
+  esac
+}
+
+need_nextest() {
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    say "installing cargo-nextest from crates.io"
+    cargo install cargo-nextest --locked --quiet
+  fi
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: formatting, then every crate's unit and integration tests with
+# cargo-nextest against a real PostgreSQL (started if none answers) and in-process S3 endpoints.
+# Usage: scripts/test.sh [extra nextest arguments]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+cd "$ROOT"
+need_rust
+need_nextest
+eval "$("$ROOT/scripts/ensure-postgres.sh")"
+say "checking formatting"
+cargo fmt --all -- --check
+say "running the tests (target dir $CARGO_TARGET_DIR)"
+cargo nextest run --workspace --all-targets --no-fail-fast "$@"
