@@ -122,13 +122,14 @@ pub async fn ensure_database(s: &DbSettings, which: Database) -> Result<()> {
 /// Drops and recreates the configured database (local only: `migrate sirius init --reset`).
 pub async fn recreate_database(s: &DbSettings, which: Database) -> Result<()> {
     let admin = connect_to(s, "postgres", which).await?;
-    admin
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {0} WITH (FORCE); CREATE DATABASE {0}",
-            quote_ident(&s.dbname)
-        ))
-        .await
-        .map_err(CoreError::db(format!("recreating database {:?}", s.dbname)))
+    // Two statements: DROP DATABASE cannot share an implicit transaction.
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", quote_ident(&s.dbname)),
+        format!("CREATE DATABASE {}", quote_ident(&s.dbname)),
+    ] {
+        admin.batch_execute(&sql).await.map_err(CoreError::db(format!("recreating database {:?}", s.dbname)))?;
+    }
+    Ok(())
 }
 
 /// Quotes an SQL identifier; identifiers are always quoted in this project.

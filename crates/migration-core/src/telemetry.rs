@@ -10,7 +10,7 @@ use crate::config::LogFormat;
 /// wins when set.
 pub fn init(verbosity: u8, format: LogFormat) {
     let default = match verbosity {
-        0 => "info,aws_config=warn,aws_smithy_runtime=warn,hyper=warn",
+        0 => "info,aws_config=warn,aws_smithy_runtime=warn,hyper=warn,tokio_postgres=warn",
         1 => "debug,aws_config=info,aws_smithy_runtime=info,hyper=info,tokio_postgres=info",
         _ => "trace",
     };
