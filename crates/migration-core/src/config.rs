@@ -108,6 +108,7 @@ pub struct Settings {
     pub s3: S3Settings,
     pub load_s3: LoadS3Settings,
     pub load_casrec: LoadCasrecSettings,
+    pub scope: ScopeSettings,
     pub load_to_target: LoadToTargetSettings,
     pub logging: LoggingSettings,
 }
@@ -184,6 +185,65 @@ pub struct LoadS3Settings {
 pub struct LoadCasrecSettings {
     pub parallel_files: usize,
     pub skip_unchanged: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeSettings {
+    pub lay_team: String,
+    pub correfs: String,
+    pub exclude_pilot: bool,
+    pub put_away_years: u32,
+}
+
+/// The correspondence references whose cases are in scope only with a deputyship on an order
+/// of type 1, 2, 40 or 41.
+pub const CONDITIONAL_CORREFS: [&str; 5] = ["RGY", "DCC", "ODP", "NA", "NEW"];
+
+/// Every correspondence reference CasRec uses, so a typo in a list is caught.
+pub const KNOWN_CORREFS: &[&str] = &[
+    "A1", "A2", "A2A", "A3", "A3G", "ADC", "ARD", "ASP", "C1", "DCC", "DCS", "DND", "DNP", "DOD", "DOL", "EPA", "FMT",
+    "FOE", "HW", "JSU", "L1", "L2", "L2A", "L3", "L3G", "LDC", "NA", "NAD", "NEW", "NT", "OBE", "ODP", "ORS", "ORV",
+    "P1", "P2", "P2A", "P3", "P3G", "PDC", "PGA", "PGB", "PGC", "PGH", "PGL", "PGR", "RGY", "S1A", "S1N", "SGD", "SUP",
+];
+
+impl ScopeSettings {
+    /// The lay team to keep (1..9), or None for all.
+    pub fn lay_team(&self) -> Result<Option<u8>, CoreError> {
+        let raw = self.lay_team.trim();
+        if raw.is_empty() || raw.eq_ignore_ascii_case("all") || raw == "0" {
+            return Ok(None);
+        }
+        match raw.trim_start_matches(['T', 't']).parse::<u8>() {
+            Ok(n) if (1..=9).contains(&n) => Ok(Some(n)),
+            _ => Err(CoreError::Config {
+                key: "scope.lay_team".into(),
+                origin: "configuration or --lay-team".into(),
+                message: format!("{raw:?} is not a lay team; allowed: all, or 1 to 9"),
+            }),
+        }
+    }
+
+    /// The correfs to keep, or None for all.
+    pub fn correfs(&self) -> Result<Option<Vec<String>>, CoreError> {
+        let raw = self.correfs.trim();
+        if raw.is_empty() || raw.eq_ignore_ascii_case("all") {
+            return Ok(None);
+        }
+        let list: Vec<String> =
+            raw.split(',').map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()).collect();
+        if let Some(bad) = list.iter().find(|c| !KNOWN_CORREFS.contains(&c.as_str())) {
+            return Err(CoreError::Config {
+                key: "scope.correfs".into(),
+                origin: "configuration or --correfs".into(),
+                message: format!(
+                    "{bad:?} is not a CasRec correspondence reference; allowed: all, or a list of {}",
+                    KNOWN_CORREFS.join(", ")
+                ),
+            });
+        }
+        Ok(Some(list))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -356,6 +416,8 @@ fn validate(s: &Settings, cfg: &Config) -> Result<(), CoreError> {
     if s.load_casrec.parallel_files == 0 || s.load_casrec.parallel_files > 64 {
         return Err(bad("load_casrec.parallel_files", "must be from 1 to 64".into()));
     }
+    s.scope.lay_team()?;
+    s.scope.correfs()?;
     if !s.run.as_of_date.trim().is_empty() {
         s.as_of_date().map_err(|_| {
             bad("run.as_of_date", format!("{:?} is not a date of the form YYYY-MM-DD", s.run.as_of_date))
@@ -465,6 +527,24 @@ mod tests {
     fn an_unknown_environment_lists_the_allowed_ones() {
         let err = "staging".parse::<Environment>().unwrap_err().to_string();
         assert!(err.contains("local, development, preproduction, qa, production"), "{err}");
+    }
+
+    #[test]
+    fn a_lay_team_outside_1_to_9_or_an_unknown_corref_is_named() {
+        let mut src = quiet();
+        src.overrides.push(("scope.lay_team".into(), "12".into()));
+        let err = load(Environment::Local, &src).unwrap_err().to_string();
+        assert!(err.contains("scope.lay_team") && err.contains("\"12\"") && err.contains("1 to 9"), "{err}");
+        let mut src = quiet();
+        src.overrides.push(("scope.correfs".into(), "L1, XX9".into()));
+        let err = load(Environment::Local, &src).unwrap_err().to_string();
+        assert!(err.contains("\"XX9\""), "{err}");
+        let mut src = quiet();
+        src.overrides.push(("scope.lay_team".into(), "T3".into()));
+        src.overrides.push(("scope.correfs".into(), "l1,rgy".into()));
+        let s = load(Environment::Local, &src).unwrap();
+        assert_eq!(s.scope.lay_team().unwrap(), Some(3));
+        assert_eq!(s.scope.correfs().unwrap(), Some(vec!["L1".to_string(), "RGY".to_string()]));
     }
 
     #[test]

@@ -1,14 +1,76 @@
-//! The `transform-casrec` step. Not built yet: running it fails, naming itself and what is missing,
-//! so that no run can pass through it silently.
+//! The `transform-casrec` step: CasRec rows (`casrec_csv`) become Sirius-shaped rows in the
+//! `transform` schema. First the run's case scope is decided (`scope.cases`); then each Sirius
+//! target's SQL (`mappings/<entity>/<target>.sql`) runs in DataFusion over the CasRec tables,
+//! streamed from PostgreSQL, with the standard transformations as UDFs and the lookups as
+//! tables. Every source row a target answers for is migrated or excluded with a reason
+//! (`transform.quarantine`); values that cannot be transformed go on with their documented
+//! fallback and are recorded in `transform.exceptions`.
+
+pub mod engine;
+pub mod functions;
+pub mod lookups;
+pub mod scope;
+pub mod source;
+pub mod targets;
+pub mod udf;
 
 use futures::future::BoxFuture;
-use migration_core::step::{not_built, BoxError};
+use migration_core::db::Database;
+use migration_core::step::BoxError;
 use migration_core::{StepContext, StepCounts};
 
-pub const WHAT_IS_MISSING: &str =
-    "the DataFusion SQL mappings from casrec_csv to the transform schema (issue: transform-casrec)";
+#[derive(Debug, thiserror::Error)]
+pub enum TransformError {
+    #[error("{file}: {message}")]
+    Mapping { file: String, message: String },
+    #[error("target {target} ({file}): {message}")]
+    Query { target: String, file: String, message: String },
+    #[error("target {target}: {message}")]
+    Accounting { target: String, message: String },
+    #[error("{context}: {source}")]
+    Db {
+        context: String,
+        #[source]
+        source: tokio_postgres::Error,
+    },
+    #[error("arrow: {0}")]
+    Arrow(#[from] arrow::error::ArrowError),
+    #[error(transparent)]
+    Value(#[from] functions::TransformError),
+    #[error(transparent)]
+    Core(#[from] migration_core::CoreError),
+}
 
-/// The step's entry point.
-pub fn entry<'a, 'b>(_ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
-    Box::pin(async { not_built("transform-casrec", WHAT_IS_MISSING) })
+pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
+    Box::pin(async move {
+        let (scope, reports) = run(ctx).await?;
+        let rows_in: u64 = reports.iter().map(|r| r.source_rows).sum();
+        let rows_out: u64 = reports.iter().map(|r| r.rows_out).sum();
+        let excluded: u64 = reports.iter().map(|r| r.excluded).sum();
+        Ok(StepCounts {
+            rows_in,
+            rows_out,
+            rows_quarantined: excluded,
+            details: serde_json::json!({
+                "scope": { "in_scope": scope.0, "out_of_scope": scope.1, "orphans": scope.2 },
+                "targets": reports,
+            }),
+        })
+    })
+}
+
+/// Decides the scope, then builds every target. Returns (in scope, out of scope, orphans) and
+/// one report per target.
+pub async fn run(ctx: &StepContext<'_>) -> Result<((u64, u64, u64), Vec<engine::TargetReport>), TransformError> {
+    let settings = ctx.settings();
+    let as_of = settings.as_of_date()?;
+    let mut migration = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    let sirius = ctx.rt.sirius_db().await?;
+    let pilots = scope::pilot_cases(&sirius).await?;
+    drop(sirius);
+    let scope = scope::compute(&mut migration, &pilots, &settings.scope, as_of).await?;
+    tracing::info!(in_scope = scope.0, out_of_scope = scope.1, orphans = scope.2, "case scope decided");
+    let engine = engine::Engine::new(&settings.migration_db, as_of)?;
+    let reports = engine.run(&migration).await?;
+    Ok((scope, reports))
 }

@@ -1,0 +1,1 @@
+SELECT "casrec_row_id" FROM t_client_persons

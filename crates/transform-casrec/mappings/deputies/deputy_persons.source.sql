@@ -1,0 +1,1 @@
+SELECT d."casrec_row_id" FROM deputy d JOIN scope_deputies sd ON sd."deputy_no" = d."Deputy No"

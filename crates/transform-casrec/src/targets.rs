@@ -1,0 +1,154 @@
+//! The Sirius targets the transform builds, in the order it builds them (later targets read
+//! earlier ones' output as `t_<target>`). Each is `mappings/<entity>/<target>.sql`, with
+//! `<target>.source.sql` naming the source rows it answers for and, where it leaves any out,
+//! `<target>.excluded.sql` giving each one's reason.
+
+use crate::lookups::MAPPINGS;
+use crate::TransformError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// New rows, numbered on from the destination's previous targets (`id`).
+    Insert,
+    /// New rows of a link table, which has no id.
+    InsertLink,
+    /// Values for rows an earlier target inserted, matched by `id`.
+    UpdateById,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub name: &'static str,
+    pub entity: &'static str,
+    /// The Sirius table (and `transform` table) the rows belong to.
+    pub destination: &'static str,
+    /// The CasRec table the target's rows come from (`casrec_row_id` is its line).
+    pub source_table: &'static str,
+    pub mode: Mode,
+}
+
+/// In build order: orders first (everything hangs from them), then deputies, then clients.
+pub const TARGETS: &[Target] = &[
+    Target { name: "cases", entity: "cases", destination: "cases", source_table: "order", mode: Mode::Insert },
+    Target {
+        name: "deputy_persons",
+        entity: "deputies",
+        destination: "persons",
+        source_table: "deputy",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "deputy_daytime_phonenumbers",
+        entity: "deputies",
+        destination: "phonenumbers",
+        source_table: "deputy",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "deputy_evening_phonenumbers",
+        entity: "deputies",
+        destination: "phonenumbers",
+        source_table: "deputy",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "deputy_addresses",
+        entity: "deputies",
+        destination: "addresses",
+        source_table: "deputy_address",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "order_deputy",
+        entity: "deputies",
+        destination: "order_deputy",
+        source_table: "deputyship",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "client_persons",
+        entity: "clients",
+        destination: "persons",
+        source_table: "pat",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "client_addresses",
+        entity: "clients",
+        destination: "addresses",
+        source_table: "pat",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "client_phonenumbers",
+        entity: "clients",
+        destination: "phonenumbers",
+        source_table: "pat",
+        mode: Mode::Insert,
+    },
+    Target {
+        name: "person_caseitem",
+        entity: "clients",
+        destination: "person_caseitem",
+        source_table: "order",
+        mode: Mode::InsertLink,
+    },
+    Target {
+        name: "crec_persons",
+        entity: "clients",
+        destination: "persons",
+        source_table: "crec",
+        mode: Mode::UpdateById,
+    },
+    Target {
+        name: "supervision_level_log",
+        entity: "supervision_level",
+        destination: "supervision_level_log",
+        source_table: "order",
+        mode: Mode::Insert,
+    },
+];
+
+fn file(path: &str) -> Option<&'static str> {
+    MAPPINGS.get_file(path).and_then(|f| f.contents_utf8())
+}
+
+impl Target {
+    pub fn path(&self) -> String {
+        format!("mappings/{}/{}.sql", self.entity, self.name)
+    }
+
+    pub fn sql(&self) -> Result<&'static str, TransformError> {
+        file(&format!("{}/{}.sql", self.entity, self.name))
+            .ok_or_else(|| TransformError::Mapping { file: self.path(), message: "missing from the build".into() })
+    }
+
+    pub fn source_sql(&self) -> Result<&'static str, TransformError> {
+        file(&format!("{}/{}.source.sql", self.entity, self.name)).ok_or_else(|| TransformError::Mapping {
+            file: format!("mappings/{}/{}.source.sql", self.entity, self.name),
+            message: "every target names the source rows it answers for".into(),
+        })
+    }
+
+    pub fn excluded_sql(&self) -> Option<&'static str> {
+        file(&format!("{}/{}.excluded.sql", self.entity, self.name))
+    }
+
+    pub fn by_name(name: &str) -> Option<&'static Target> {
+        TARGETS.iter().find(|t| t.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_has_its_sql_and_source_files() {
+        for t in TARGETS {
+            assert!(t.sql().is_ok(), "{}", t.path());
+            assert!(t.source_sql().is_ok(), "{} source", t.path());
+            assert!(casrec_catalog::by_table(t.source_table).is_some(), "{} reads {}", t.name, t.source_table);
+        }
+    }
+}
