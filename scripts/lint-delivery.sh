@@ -47,6 +47,25 @@ else
   echo "skipped: no working terraform on PATH (CI's lint-delivery job installs one)" >&2
 fi
 
+say "asl-validator on the generated state machines"
+# The committed templates are checked against the pipeline by a test in crates/migrate; here the
+# same definitions, filled with example values, go through AWS's ASL rules.
+node_dir="${CARGO_TARGET_DIR:-$HOME/.cache/casrec-migration/target}/../node"
+if command -v npm >/dev/null; then
+  [ -x "$node_dir/node_modules/.bin/asl-validator" ] || {
+    say "installing asl-validator (npm)"
+    mkdir -p "$node_dir" && npm install --prefix "$node_dir" --silent --no-audit --no-fund asl-validator@4 >/dev/null
+  }
+  asl_dir="$(mktemp -d)"
+  for env in development preproduction qa production; do
+    cargo run --quiet -p migrate -- -e "$env" sfn definition --example > "$asl_dir/$env.json" \
+      && "$node_dir/node_modules/.bin/asl-validator" --json-path "$asl_dir/$env.json" || failed+=("asl-validator $env")
+  done
+  rm -rf "$asl_dir"
+else
+  echo "skipped: npm is not installed (apt-get install npm)" >&2
+fi
+
 say "YAML: .circleci/config.yml docker-compose.yml docker-compose.override.yml"
 python3 - .circleci/config.yml docker-compose.yml docker-compose.override.yml <<'PY' || failed+=(yaml)
 import sys, yaml

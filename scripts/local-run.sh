@@ -20,7 +20,7 @@ done
 
 # The last step that is built. The pipeline's later steps fail loudly, naming themselves,
 # until their issues land; the run stops here rather than pretend.
-LAST_BUILT_STEP=load-casrec
+LAST_BUILT_STEP=transform-casrec
 
 cd "$ROOT"
 need_rust
@@ -39,4 +39,4 @@ say "installing the Sirius stand-in"
 
 say "running the pipeline up to $LAST_BUILT_STEP"
 "$bin/migrate" run --to "$LAST_BUILT_STEP"
-say "done: 'migrate status' shows the ledger; data is in the casrec_csv schema of database casrecmigration"
+say "done: 'migrate status' shows the ledger; CasRec data is in casrec_csv, the scope in scope.cases and Sirius-shaped rows in transform (database casrecmigration)"

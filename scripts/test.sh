@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: formatting, then every crate's unit and integration tests with
-# cargo-nextest against a real PostgreSQL (started if none answers) and in-process S3 endpoints.
+# cargo-nextest against a real PostgreSQL (started if none answers) and in-process S3 endpoints,
+# then the delivery lint (hadolint, checkov, asl-validator, YAML, shellcheck).
 # Usage: scripts/test.sh [extra nextest arguments]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,3 +17,5 @@ say "checking formatting"
 cargo fmt --all -- --check
 say "running the tests (target dir $CARGO_TARGET_DIR)"
 cargo nextest run --workspace --all-targets --no-fail-fast "$@"
+say "linting the delivery files (Dockerfile, terraform, state machines, CI config, scripts)"
+"$ROOT/scripts/lint-delivery.sh"

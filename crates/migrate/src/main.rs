@@ -15,6 +15,8 @@ use migration_core::pipeline::{self, Step};
 use migration_core::step::{error_chain, RunOptions, Runtime, StepFn};
 use migration_core::Settings;
 
+mod sfn;
+
 #[derive(Debug, Parser)]
 #[command(name = "migrate", version, about = "Migrates CasRec into Sirius, step by step.")]
 struct Cli {
@@ -76,6 +78,27 @@ enum Command {
     S3 {
         #[command(subcommand)]
         command: S3Command,
+    },
+    /// The AWS Step Functions state machine, generated from the pipeline definition.
+    Sfn {
+        #[command(subcommand)]
+        command: SfnCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SfnCommand {
+    /// Print the state machine of the environment (-e) as terraform's template.
+    Definition {
+        /// Fill the template with example values, giving plain ASL JSON for validators.
+        #[arg(long)]
+        example: bool,
+    },
+    /// Write every AWS environment's template into terraform/environment/state_machine/.
+    Write {
+        /// The terraform folder.
+        #[arg(long, default_value = "terraform/environment/state_machine")]
+        dir: PathBuf,
     },
 }
 
@@ -162,6 +185,23 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Sirius { command: SiriusCommand::Init { reset } } => sirius_init(&settings, reset).await,
+        Command::Sfn { command: SfnCommand::Definition { example } } => {
+            if settings.environment == migration_core::Environment::Local {
+                bail!("the local environment has no state machine; choose one with -e (development, preproduction, qa, production)");
+            }
+            let text = if example { sfn::example(settings.environment) } else { sfn::definition(settings.environment) };
+            print!("{text}");
+            Ok(())
+        }
+        Command::Sfn { command: SfnCommand::Write { dir } } => {
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            for env in sfn::AWS_ENVIRONMENTS {
+                let path = dir.join(format!("{}.asl.json", env.name()));
+                std::fs::write(&path, sfn::definition(env)).with_context(|| format!("writing {}", path.display()))?;
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
         Command::Status { run, limit } => status(settings, run, limit).await,
         Command::Step { step, run_id, guard } => {
             if !step.runs_in(settings.environment) {

@@ -286,7 +286,7 @@ impl Engine {
 }
 
 /// Prepends `id` numbered from `start` in row order.
-fn with_ids(
+pub fn with_ids(
     schema: &SchemaRef,
     batches: Vec<RecordBatch>,
     start: i64,
@@ -352,7 +352,7 @@ pub fn pg_type(t: &DataType) -> &'static str {
     }
 }
 
-fn split_statements(sql: &str) -> Vec<String> {
+pub fn split_statements(sql: &str) -> Vec<String> {
     let without_comments: String =
         sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join("\n");
     without_comments.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()

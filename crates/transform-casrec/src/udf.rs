@@ -79,6 +79,7 @@ enum Kind {
     CasrecTimestamp,
     CasrecInt,
     Lookup,
+    LookupPartial,
     ConditionalLookup,
     DeputySubtype,
     DeputyOrganisationName,
@@ -98,6 +99,7 @@ impl Kind {
             Kind::CasrecTimestamp => "casrec_timestamp",
             Kind::CasrecInt => "casrec_int",
             Kind::Lookup => "lookup",
+            Kind::LookupPartial => "lookup_partial",
             Kind::ConditionalLookup => "conditional_lookup",
             Kind::DeputySubtype => "deputy_subtype",
             Kind::DeputyOrganisationName => "deputy_organisation_name",
@@ -122,6 +124,7 @@ impl Kind {
             Kind::SquashColumns | Kind::IsAtLeastOneSet => None,
             Kind::CasrecDate | Kind::CasrecTimestamp | Kind::CasrecInt => Some(3),
             Kind::Lookup => Some(5),
+            Kind::LookupPartial => Some(2),
             Kind::ConditionalLookup => Some(4),
             Kind::DeputySubtype | Kind::DeputyOrganisationName => Some(4),
             Kind::AsOfDate => Some(0),
@@ -325,6 +328,19 @@ impl ScalarUDFImpl for CasrecUdf {
                 }
                 Arc::new(b.finish())
             }
+            Kind::LookupPartial => {
+                // A lookup that lists only some codes on purpose (e.g. the status overrides):
+                // any other code means "none", so it is not an exception.
+                let mut b = StringBuilder::new();
+                for r in 0..a.rows {
+                    let Some(name) = a.s(0, r) else { return exec_err!("lookup_partial: the lookup name is NULL") };
+                    let Some(table) = env.lookups.get(name) else {
+                        return exec_err!("lookup_partial: no lookup named {name:?} in mappings/lookups");
+                    };
+                    b.append_option(a.s(1, r).and_then(|code| table.get(code)).filter(|v| !v.is_empty()));
+                }
+                Arc::new(b.finish())
+            }
             Kind::ConditionalLookup => {
                 let mut b = StringBuilder::new();
                 for r in 0..a.rows {
@@ -374,6 +390,7 @@ pub fn register(ctx: &SessionContext, env: &Arc<UdfEnv>) {
         Kind::CasrecTimestamp,
         Kind::CasrecInt,
         Kind::Lookup,
+        Kind::LookupPartial,
         Kind::ConditionalLookup,
         Kind::DeputySubtype,
         Kind::DeputyOrganisationName,
@@ -407,6 +424,7 @@ pub fn names() -> Vec<&'static str> {
         "casrec_timestamp",
         "casrec_int",
         "lookup",
+        "lookup_partial",
         "conditional_lookup",
         "deputy_subtype",
         "deputy_organisation_name",

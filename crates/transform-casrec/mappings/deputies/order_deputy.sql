@@ -12,9 +12,9 @@ SELECT
     lookup('deputy_type', d."Dep Type", NULL, d."casrec_row_id", 'Dep Type') AS "deputytype",
     CASE WHEN ds."Joint" = '5' THEN 'CLOSED'
          ELSE lookup('deputy_status', d."Stat", NULL, d."casrec_row_id", 'Stat') END AS "statusoncase",
-    lookup('deputy_relationship', d."Dep Type", NULL, d."casrec_row_id", 'Dep Type') AS "relationshiptoclient",
+    lookup_partial('deputy_relationship', d."Dep Type") AS "relationshiptoclient",
     CASE WHEN ds."Joint" = '5' THEN 'DISCHARGED'
-         ELSE lookup('deputy_override', d."Stat", NULL, d."casrec_row_id", 'Stat') END AS "statusoncaseoverride",
+         ELSE lookup_partial('deputy_override', d."Stat") END AS "statusoncaseoverride",
     casrec_timestamp(conditional_lookup('discharge_date', d."Stat", 'Disch Death', d."Disch Death"), d."casrec_row_id", 'Disch Death') AS "statuschangedate"
 FROM deputyship ds
 JOIN in_scope_cases s ON s."case_no" = ds."Case"

@@ -1,0 +1,206 @@
+//! The mapping tests: for every target, `mappings/<entity>/<target>.slt` holds hand-written
+//! CasRec rows and the Sirius rows expected from them, run with sqllogictest against the
+//! target's own SQL, UDFs and lookups (no database needed). `RUN TARGET <name>` runs a target
+//! and makes its output queryable as `t_<name>`, as later targets see it. A coverage check
+//! fails when a column the target writes is not named in any query of its file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow::array::Array;
+use arrow::datatypes::DataType;
+use arrow::util::display::{ArrayFormatter, FormatOptions};
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use datafusion::datasource::MemTable;
+use datafusion::prelude::SessionContext;
+use sqllogictest::{AsyncDB, DBOutput, DefaultColumnType};
+use transform_casrec::engine::{split_statements, with_ids};
+use transform_casrec::lookups::{Lookups, MAPPINGS};
+use transform_casrec::targets::{Mode, Target, TARGETS};
+use transform_casrec::udf::{self, UdfEnv};
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct SltError(String);
+
+struct MappingDb {
+    ctx: SessionContext,
+    views_created: bool,
+    next_id: BTreeMap<String, i64>,
+    /// Columns of each target run, for the coverage check.
+    columns: Arc<std::sync::Mutex<BTreeMap<String, Vec<String>>>>,
+}
+
+/// The as-of date every mapping test runs with.
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+}
+
+impl MappingDb {
+    fn new(columns: Arc<std::sync::Mutex<BTreeMap<String, Vec<String>>>>) -> MappingDb {
+        let ctx = SessionContext::new();
+        let lookups = Lookups::load().unwrap();
+        lookups.register(&ctx).unwrap();
+        udf::register(&ctx, &UdfEnv::new(lookups, as_of()));
+        MappingDb { ctx, views_created: false, next_id: BTreeMap::new(), columns }
+    }
+
+    async fn run_target(&mut self, name: &str) -> Result<(), SltError> {
+        let err = |e: datafusion::error::DataFusionError| SltError(format!("{name}: {e}"));
+        if !self.views_created {
+            let views = MAPPINGS.get_file("scope_views.sql").and_then(|f| f.contents_utf8()).unwrap();
+            for stmt in split_statements(views) {
+                self.ctx.sql(&stmt).await.map_err(err)?;
+            }
+            self.views_created = true;
+        }
+        let target: &Target = Target::by_name(name).ok_or_else(|| SltError(format!("no target {name}")))?;
+        let df = self.ctx.sql(target.sql().unwrap()).await.map_err(err)?;
+        let mut schema = Arc::new(df.schema().as_arrow().clone());
+        let mut batches = df.collect().await.map_err(err)?;
+        if target.mode == Mode::Insert {
+            let start = *self.next_id.get(target.destination).unwrap_or(&1);
+            let (s, b) = with_ids(&schema, batches, start).map_err(|e| SltError(e.to_string()))?;
+            let n: usize = b.iter().map(|x| x.num_rows()).sum();
+            self.next_id.insert(target.destination.to_string(), start + n as i64);
+            schema = s;
+            batches = b;
+        }
+        self.columns
+            .lock()
+            .unwrap()
+            .insert(name.to_string(), schema.fields().iter().map(|f| f.name().clone()).collect());
+        let table = MemTable::try_new(schema, vec![batches]).map_err(err)?;
+        let _ = self.ctx.deregister_table(format!("t_{name}"));
+        self.ctx.register_table(format!("t_{name}"), Arc::new(table)).map_err(err)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl AsyncDB for MappingDb {
+    type Error = SltError;
+    type ColumnType = DefaultColumnType;
+
+    async fn run(&mut self, sql: &str) -> Result<DBOutput<Self::ColumnType>, Self::Error> {
+        if let Some(name) = sql.trim().strip_prefix("RUN TARGET ") {
+            self.run_target(name.trim()).await?;
+            return Ok(DBOutput::StatementComplete(0));
+        }
+        let df = self.ctx.sql(sql).await.map_err(|e| SltError(e.to_string()))?;
+        let is_query = sql.trim_start().to_ascii_uppercase().starts_with("SELECT")
+            || sql.trim_start().to_ascii_uppercase().starts_with("WITH");
+        let batches = df.collect().await.map_err(|e| SltError(e.to_string()))?;
+        if !is_query {
+            return Ok(DBOutput::StatementComplete(0));
+        }
+        let opts = FormatOptions::default().with_null("NULL");
+        let mut rows = Vec::new();
+        let mut types = Vec::new();
+        for b in &batches {
+            types = b
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| match f.data_type() {
+                    DataType::Int16 | DataType::Int32 | DataType::Int64 => DefaultColumnType::Integer,
+                    DataType::Float32 | DataType::Float64 => DefaultColumnType::FloatingPoint,
+                    DataType::Utf8 | DataType::Utf8View | DataType::LargeUtf8 => DefaultColumnType::Text,
+                    _ => DefaultColumnType::Any,
+                })
+                .collect();
+            let fmts: Vec<ArrayFormatter> =
+                b.columns().iter().map(|c| ArrayFormatter::try_new(c.as_ref(), &opts).unwrap()).collect();
+            for r in 0..b.num_rows() {
+                rows.push(
+                    b.columns()
+                        .iter()
+                        .zip(&fmts)
+                        .map(|(c, f)| {
+                            let s = f.value(r).to_string();
+                            if c.is_valid(r) && s.is_empty() {
+                                "(empty)".to_string()
+                            } else {
+                                s
+                            }
+                        })
+                        .collect(),
+                );
+            }
+        }
+        Ok(DBOutput::Rows { types, rows })
+    }
+
+    async fn shutdown(&mut self) {}
+
+    fn engine_name(&self) -> &str {
+        "casrec-mappings"
+    }
+}
+
+fn slt_path(t: &Target) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings").join(t.entity).join(format!("{}.slt", t.name))
+}
+
+/// The SQL of every `query` block in an slt file.
+fn query_text(slt: &str) -> String {
+    let mut out = String::new();
+    let mut in_query = false;
+    for line in slt.lines() {
+        if line.starts_with("query") {
+            in_query = true;
+            continue;
+        }
+        if line.starts_with("----") || line.trim().is_empty() {
+            in_query = false;
+        }
+        if in_query {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_target_with_an_slt_file_gives_the_expected_rows_and_names_every_column() {
+    let mut ran = 0;
+    let mut problems = Vec::new();
+    for t in TARGETS {
+        let path = slt_path(t);
+        if !path.exists() {
+            continue;
+        }
+        ran += 1;
+        let columns = Arc::new(std::sync::Mutex::new(BTreeMap::new()));
+        let c2 = columns.clone();
+        let mut runner = sqllogictest::Runner::new(move || {
+            let c = c2.clone();
+            async move { Ok(MappingDb::new(c)) }
+        });
+        if let Err(e) = runner.run_file_async(&path).await {
+            problems.push(format!("{}: {e}", path.display()));
+            continue;
+        }
+        let text = query_text(&std::fs::read_to_string(&path).unwrap());
+        let written = columns.lock().unwrap().get(t.name).cloned().unwrap_or_default();
+        if written.is_empty() {
+            problems.push(format!("{}: never runs RUN TARGET {}", path.display(), t.name));
+        }
+        for col in written {
+            if !text.contains(&format!("\"{col}\"")) {
+                problems.push(format!("{}: column {col:?} of {} has no expectation", path.display(), t.name));
+            }
+        }
+    }
+    assert!(ran > 0, "no .slt mapping tests found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_target_has_a_mapping_test() {
+    let missing: Vec<String> = TARGETS.iter().filter(|t| !slt_path(t).exists()).map(|t| t.path()).collect();
+    assert!(missing.is_empty(), "targets without an .slt mapping test: {missing:?}");
+}
