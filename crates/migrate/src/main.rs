@@ -79,11 +79,37 @@ enum Command {
         #[command(subcommand)]
         command: S3Command,
     },
+    /// Documents generated from the code.
+    Docs {
+        #[command(subcommand)]
+        command: DocsCommand,
+    },
+    /// The run's case scope (decided by transform-casrec).
+    Scope {
+        #[command(subcommand)]
+        command: ScopeCommand,
+    },
     /// The AWS Step Functions state machine, generated from the pipeline definition.
     Sfn {
         #[command(subcommand)]
         command: SfnCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum DocsCommand {
+    /// Write the mapping document (Markdown and HTML) from the mappings themselves.
+    Mappings {
+        /// Folder to write mappings.md and mappings.html into.
+        #[arg(long, default_value = "docs")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ScopeCommand {
+    /// Counts of cases in and out of scope, per reason, lay team and corref, and orphan rows.
+    Show,
 }
 
 #[derive(Debug, Subcommand)]
@@ -185,6 +211,20 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Sirius { command: SiriusCommand::Init { reset } } => sirius_init(&settings, reset).await,
+        Command::Docs { command: DocsCommand::Mappings { out } } => {
+            let docs = transform_casrec::docs::document()?;
+            std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+            for (name, text) in [
+                ("mappings.md", transform_casrec::docs::markdown(&docs)),
+                ("mappings.html", transform_casrec::docs::html(&docs)),
+            ] {
+                let path = out.join(name);
+                std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Scope { command: ScopeCommand::Show } => scope_show(settings).await,
         Command::Sfn { command: SfnCommand::Definition { example } } => {
             if settings.environment == migration_core::Environment::Local {
                 bail!("the local environment has no state machine; choose one with -e (development, preproduction, qa, production)");
@@ -370,6 +410,40 @@ async fn sirius_init(settings: &Settings, reset: bool) -> anyhow::Result<()> {
     }
     sirius_standin::install(&mut client).await?;
     println!("installed the Sirius stand-in in {}", sirius.describe());
+    Ok(())
+}
+
+async fn scope_show(settings: Settings) -> anyhow::Result<()> {
+    let rt = Runtime::connect(settings, RunOptions::default()).await?;
+    let c = rt.migration_db().await?;
+    let exists: bool = c.query_one("SELECT to_regclass('\"scope\".\"cases\"') IS NOT NULL", &[]).await?.get(0);
+    if !exists {
+        bail!("no scope yet: it is decided by transform-casrec (migrate step transform-casrec)");
+    }
+    for (title, sql) in [
+        ("per reason", r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#),
+        (
+            "per lay team",
+            r#"SELECT CASE WHEN "lay_team" = '' THEN '(none)' ELSE "lay_team" END || CASE WHEN "in_scope" THEN ' in' ELSE ' out' END, count(*)
+                 FROM "scope"."cases" GROUP BY 1 ORDER BY 1"#,
+        ),
+        (
+            "per corref",
+            r#"SELECT CASE WHEN "corref" = '' THEN '(none)' ELSE "corref" END || CASE WHEN "in_scope" THEN ' in' ELSE ' out' END, count(*)
+                 FROM "scope"."cases" GROUP BY 1 ORDER BY 1"#,
+        ),
+        (
+            "orphan rows (case not in pat), per file",
+            r#"SELECT "file", count(*) FROM "scope"."orphans" GROUP BY 1 ORDER BY 1"#,
+        ),
+    ] {
+        let mut t = Table::new();
+        t.load_preset(UTF8_FULL_CONDENSED).set_header([title, "cases"]);
+        for r in c.query(sql, &[]).await? {
+            t.add_row([r.get::<_, String>(0), r.get::<_, i64>(1).to_string()]);
+        }
+        println!("{t}");
+    }
     Ok(())
 }
 

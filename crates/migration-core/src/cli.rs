@@ -29,6 +29,14 @@ pub struct CommonArgs {
     #[arg(long, global = true)]
     pub as_of: Option<String>,
 
+    /// Migrate only clients of this lay team (1..9, or all): scope.lay_team.
+    #[arg(long, global = true)]
+    pub lay_team: Option<String>,
+
+    /// Migrate only cases with these correspondence references (comma-separated, or all): scope.correfs.
+    #[arg(long, global = true)]
+    pub correfs: Option<String>,
+
     /// More logging: -v debug, -vv trace.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
@@ -43,6 +51,12 @@ impl CommonArgs {
         let mut overrides = self.overrides.clone();
         if let Some(d) = &self.as_of {
             overrides.push(("run.as_of_date".into(), d.clone()));
+        }
+        if let Some(t) = &self.lay_team {
+            overrides.push(("scope.lay_team".into(), t.clone()));
+        }
+        if let Some(c) = &self.correfs {
+            overrides.push(("scope.correfs".into(), c.clone()));
         }
         let src = ConfigSource { dir: self.config_dir.clone(), overrides, ignore_environment_variables: false };
         config::load(self.environment()?, &src)

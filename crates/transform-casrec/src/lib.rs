@@ -6,6 +6,7 @@
 //! (`transform.quarantine`); values that cannot be transformed go on with their documented
 //! fallback and are recorded in `transform.exceptions`.
 
+pub mod docs;
 pub mod engine;
 pub mod functions;
 pub mod lookups;
