@@ -1,14 +1,469 @@
-//! The `load-to-target` step. Not built yet: running it fails, naming itself and what is missing,
-//! so that no run can pass through it silently.
+//! The `load-to-target` step: moves the integration rows into Sirius `public` (which may be on
+//! another server), tables in foreign-key order, all in one Sirius transaction. Rows stream by
+//! binary COPY into staging tables on the Sirius side; new rows are inserted from there and
+//! matched rows updated, after their before-images are read. Every row written is recorded in
+//! `migration.loaded_rows`, so `rollback` can undo the run exactly. Sequences are moved past the
+//! new ids afterwards and statistics refreshed. A constraint violation rolls everything back and
+//! names the table, constraint and offending key.
 
+use bytes::Bytes;
 use futures::future::BoxFuture;
-use migration_core::step::{not_built, BoxError};
-use migration_core::{StepContext, StepCounts};
+use futures::{SinkExt, StreamExt};
+use migration_core::db::{quote_ident, Database};
+use migration_core::step::BoxError;
+use migration_core::{RunId, StepContext, StepCounts};
+use tokio_postgres::{Client, GenericClient};
 
-pub const WHAT_IS_MISSING: &str =
-    "the audited, reversible load of staged rows into Sirius (issue: integration, load-to-target, validation)";
+/// Tables in the order they load: parents before children.
+pub const TABLES: &[&str] =
+    &["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
 
-/// The step's entry point.
-pub fn entry<'a, 'b>(_ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
-    Box::pin(async { not_built("load-to-target", WHAT_IS_MISSING) })
+/// Link tables have no id: their key is the pair of ids.
+const LINK_TABLES: &[(&str, [&str; 2])] = &[("person_caseitem", ["person_id", "caseitem_id"])];
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{context}: {source}")]
+    Db {
+        context: String,
+        #[source]
+        source: tokio_postgres::Error,
+    },
+    #[error("Sirius refused the rows of {table}: {message}; nothing was loaded (the whole load rolled back)")]
+    Refused { table: String, message: String },
+    #[error("integration has not run: {0} is missing (run integration first)")]
+    NoIntegration(String),
+    #[error("run {0} is not in the run ledger (migrate status lists runs)")]
+    UnknownRun(RunId),
+    #[error(transparent)]
+    Core(#[from] migration_core::CoreError),
+}
+
+fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> LoadError {
+    let context = context.into();
+    move |source| LoadError::Db { context, source }
+}
+
+/// The message of a database error with the parts that name the offending rows.
+fn refusal(table: &str, e: tokio_postgres::Error) -> LoadError {
+    let message = match e.as_db_error() {
+        Some(d) => {
+            let mut m = d.message().to_string();
+            if let Some(c) = d.constraint() {
+                m.push_str(&format!(" (constraint {c})"));
+            }
+            if let Some(detail) = d.detail() {
+                m.push_str(&format!(": {detail}"));
+            }
+            m
+        }
+        None => e.to_string(),
+    };
+    LoadError::Refused { table: table.to_string(), message }
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct TableLoad {
+    pub table: String,
+    pub inserted: u64,
+    pub updated: u64,
+}
+
+pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
+    Box::pin(async move {
+        let loads = run(ctx).await?;
+        let total: u64 = loads.iter().map(|l| l.inserted + l.updated).sum();
+        Ok(StepCounts {
+            rows_in: total,
+            rows_out: total,
+            rows_quarantined: 0,
+            details: serde_json::json!({ "tables": loads }),
+        })
+    })
+}
+
+/// Sirius's columns of a table, with their exact types, that integration also has.
+async fn shared_columns(m: &Client, s: &impl GenericClient, table: &str) -> Result<Vec<(String, String)>, LoadError> {
+    let sirius = s
+        .query(
+            r#"SELECT a."attname"::text, format_type(a."atttypid", a."atttypmod")
+                 FROM "pg_attribute" a
+                WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped"
+                ORDER BY a."attnum""#,
+            &[&format!("\"public\".{}", quote_ident(table))],
+        )
+        .await
+        .map_err(db_err(format!("reading the columns of Sirius {table}")))?;
+    let ours: Vec<String> = m
+        .query(
+            r#"SELECT "column_name"::text FROM "information_schema"."columns" WHERE "table_schema" = 'integration' AND "table_name" = $1"#,
+            &[&table],
+        )
+        .await
+        .map_err(db_err(format!("reading the columns of integration.{table}")))?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if ours.is_empty() {
+        return Err(LoadError::NoIntegration(format!("integration.{table}")));
+    }
+    Ok(sirius
+        .iter()
+        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+        .filter(|(c, _)| ours.contains(c))
+        .collect())
+}
+
+/// `ROW(p.a, ...) IS DISTINCT FROM ROW(s.a, ...)` over the columns an update writes: Sirius's
+/// own trigger stamps `updateddate` on every UPDATE, so rows that would not change are left
+/// alone and a second run over the same data changes nothing.
+fn differs(cols: &[(String, String)]) -> String {
+    let side = |alias: &str| {
+        // updateddate is Sirius's: its trigger stamps it on update, whatever we send.
+        cols.iter()
+            .filter(|(c, _)| c != "id" && c != "updateddate")
+            .map(|(c, t)| {
+                // json has no equality operator; its text does.
+                if t == "json" {
+                    format!("{alias}.{}::text", quote_ident(c))
+                } else {
+                    format!("{alias}.{}", quote_ident(c))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("ROW({}) IS DISTINCT FROM ROW({})", side("p"), side("s"))
+}
+
+/// A row as load-to-target recorded it.
+struct Loaded {
+    table: String,
+    id: Option<i64>,
+    key: String,
+    action: &'static str,
+    before: Option<serde_json::Value>,
+}
+
+pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableLoad>, LoadError> {
+    let settings = ctx.settings();
+    let m = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    let mut s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
+    let tx = s.transaction().await.map_err(db_err("starting the Sirius transaction"))?;
+    let mut loads = Vec::new();
+    let mut recorded: Vec<Loaded> = Vec::new();
+    for table in TABLES {
+        let cols = shared_columns(&m, &tx, table).await?;
+        let stage = quote_ident(&format!("stage_{table}"));
+        let col_list = cols.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ");
+        tx.batch_execute(&format!(
+            "CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {col_list} FROM \"public\".{} WITH NO DATA;
+             ALTER TABLE {stage} ADD COLUMN \"migration_key\" text, ADD COLUMN \"method\" text;",
+            quote_ident(table)
+        ))
+        .await
+        .map_err(db_err(format!("staging {table} in Sirius")))?;
+
+        // Bytes pass straight from one server's COPY to the other's: the SELECT casts every
+        // column to Sirius's own type, so the binary forms agree.
+        let select =
+            cols.iter().map(|(c, t)| format!("CAST({} AS {t})", quote_ident(c))).collect::<Vec<_>>().join(", ");
+        let out = m
+            .copy_out(&format!(
+                "COPY (SELECT {select}, \"migration_key\", \"method\" FROM \"integration\".{}) TO STDOUT (FORMAT binary)",
+                quote_ident(table)
+            ))
+            .await
+            .map_err(db_err(format!("reading integration.{table}")))?;
+        let sink = tx
+            .copy_in::<_, Bytes>(&format!(
+                "COPY {stage} ({col_list}, \"migration_key\", \"method\") FROM STDIN (FORMAT binary)"
+            ))
+            .await
+            .map_err(db_err(format!("staging {table} in Sirius")))?;
+        futures::pin_mut!(out);
+        futures::pin_mut!(sink);
+        while let Some(chunk) = out.next().await {
+            let chunk = chunk.map_err(db_err(format!("reading integration.{table}")))?;
+            sink.send(chunk).await.map_err(db_err(format!("staging {table} in Sirius")))?;
+        }
+        sink.finish().await.map_err(db_err(format!("staging {table} in Sirius")))?;
+
+        let link = LINK_TABLES.iter().find(|(t, _)| t == table).map(|(_, k)| k);
+        let mut load = TableLoad { table: table.to_string(), ..Default::default() };
+        if let Some(keys) = link {
+            // A link Sirius already has is left alone; only new links are inserted.
+            let rows = tx
+                .query(
+                    &format!(
+                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
+                         ON CONFLICT DO NOTHING RETURNING json_build_object('{k0}', {k0q}, '{k1}', {k1q})::text",
+                        t = quote_ident(table),
+                        k0 = keys[0],
+                        k1 = keys[1],
+                        k0q = quote_ident(keys[0]),
+                        k1q = quote_ident(keys[1]),
+                    ),
+                    &[],
+                )
+                .await
+                .map_err(|e| refusal(table, e))?;
+            load.inserted = rows.len() as u64;
+            for r in rows {
+                let key: serde_json::Value = serde_json::from_str(r.get::<_, &str>(0)).unwrap_or_default();
+                recorded.push(Loaded {
+                    table: table.to_string(),
+                    id: None,
+                    key: format!("{table}:{key}"),
+                    action: "INSERT",
+                    before: Some(key),
+                });
+            }
+        } else {
+            let before = tx
+                .query(
+                    &format!(
+                        "SELECT p.\"id\"::bigint, s.\"migration_key\", row_to_json(p.*)::text FROM {stage} s
+                           JOIN \"public\".{t} p ON p.\"id\" = s.\"id\" WHERE s.\"method\" = 'UPDATE' AND {d}",
+                        t = quote_ident(table),
+                        d = differs(&cols)
+                    ),
+                    &[],
+                )
+                .await
+                .map_err(db_err(format!("reading before-images of {table}")))?;
+            for r in &before {
+                recorded.push(Loaded {
+                    table: table.to_string(),
+                    id: Some(r.get(0)),
+                    key: r.get(1),
+                    action: "UPDATE",
+                    before: serde_json::from_str(r.get::<_, &str>(2)).ok(),
+                });
+            }
+            let inserted = tx
+                .query(
+                    &format!(
+                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
+                         RETURNING \"id\"::bigint",
+                        t = quote_ident(table)
+                    ),
+                    &[],
+                )
+                .await
+                .map_err(|e| refusal(table, e))?;
+            let sets = cols
+                .iter()
+                .filter(|(c, _)| c != "id")
+                .map(|(c, _)| format!("{0} = s.{0}", quote_ident(c)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            load.updated = tx
+                .execute(
+                    &format!(
+                        "UPDATE \"public\".{t} p SET {sets} FROM {stage} s
+                          WHERE s.\"method\" = 'UPDATE' AND p.\"id\" = s.\"id\" AND {d}",
+                        t = quote_ident(table),
+                        d = differs(&cols)
+                    ),
+                    &[],
+                )
+                .await
+                .map_err(|e| refusal(table, e))?;
+            load.inserted = inserted.len() as u64;
+            let keys = tx
+                .query(
+                    &format!("SELECT \"id\"::bigint, \"migration_key\" FROM {stage} WHERE \"method\" = 'INSERT'"),
+                    &[],
+                )
+                .await
+                .map_err(db_err(format!("reading keys of {table}")))?;
+            for r in keys {
+                recorded.push(Loaded {
+                    table: table.to_string(),
+                    id: Some(r.get(0)),
+                    key: r.get(1),
+                    action: "INSERT",
+                    before: None,
+                });
+            }
+        }
+        tracing::info!(table = *table, inserted = load.inserted, updated = load.updated, "loaded");
+        loads.push(load);
+    }
+    move_sequences(&tx).await?;
+
+    // The ledger first: a crash after Sirius commits must not leave rows nobody can roll back.
+    record(&m, ctx.run_id, &recorded).await?;
+    if let Err(e) = tx.commit().await {
+        m.execute(r#"DELETE FROM "migration"."loaded_rows" WHERE "run_id" = $1"#, &[&ctx.run_id]).await.ok();
+        return Err(db_err("committing the load into Sirius")(e));
+    }
+    for table in TABLES {
+        s.batch_execute(&format!("ANALYZE \"public\".{}", quote_ident(table)))
+            .await
+            .map_err(db_err(format!("refreshing statistics of {table}")))?;
+    }
+    Ok(loads)
+}
+
+/// Each table's id sequence past its largest id, and the uid sequence past the largest uid.
+async fn move_sequences(tx: &impl GenericClient) -> Result<(), LoadError> {
+    for table in TABLES.iter().filter(|t| !LINK_TABLES.iter().any(|(l, _)| l == *t)) {
+        let seq = format!("\"public\".{}", quote_ident(&format!("{table}_id_seq")));
+        tx.execute(
+            &format!(
+                "SELECT setval(to_regclass($1), GREATEST((SELECT coalesce(max(\"id\"), 1) FROM \"public\".{}), (SELECT last_value FROM {seq})))
+                  WHERE to_regclass($1) IS NOT NULL",
+                quote_ident(table)
+            ),
+            &[&seq],
+        )
+        .await
+        .map_err(db_err(format!("moving the id sequence of {table}")))?;
+    }
+    tx.execute(
+        r#"SELECT setval('"public"."global_uid_seq"', GREATEST(
+               (SELECT last_value FROM "public"."global_uid_seq"),
+               (SELECT coalesce(max(u / 10), 70000000000) - 70000000000 FROM
+                  (SELECT "uid" AS u FROM "public"."persons" UNION ALL SELECT "uid" FROM "public"."cases") x)))
+            WHERE to_regclass('"public"."global_uid_seq"') IS NOT NULL"#,
+        &[],
+    )
+    .await
+    .map_err(db_err("moving the uid sequence"))?;
+    Ok(())
+}
+
+async fn record(m: &Client, run: RunId, rows: &[Loaded]) -> Result<(), LoadError> {
+    let stmt = m
+        .prepare(
+            r#"INSERT INTO "migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")
+               VALUES ($1, $2, $3, $4, $5, $6)"#,
+        )
+        .await
+        .map_err(db_err("recording loaded rows"))?;
+    for chunk in rows.chunks(1000) {
+        let tx_rows = chunk;
+        for r in tx_rows {
+            m.execute(&stmt, &[&run, &r.table, &r.id, &r.key, &r.action, &r.before])
+                .await
+                .map_err(db_err("recording loaded rows"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Undoes a run: deletes the rows it inserted and restores the before-images of the rows it
+/// updated, children before parents, in one Sirius transaction.
+pub async fn rollback(
+    migration: &migration_core::config::DbSettings,
+    sirius: &migration_core::config::DbSettings,
+    run: RunId,
+) -> Result<(u64, u64), LoadError> {
+    let m = migration_core::db::connect(migration, Database::Migration).await?;
+    let mut s = migration_core::db::connect(sirius, Database::Sirius).await?;
+    let rows = m
+        .query(
+            r#"SELECT "table_name", "id", "action", "before_image" FROM "migration"."loaded_rows"
+                WHERE "run_id" = $1 AND NOT "rolled_back""#,
+            &[&run],
+        )
+        .await
+        .map_err(db_err("reading the run's loaded rows"))?;
+    if rows.is_empty() {
+        if !migration_core::ledger::run_exists(&m, run).await? {
+            return Err(LoadError::UnknownRun(run));
+        }
+        // A run that changed nothing (or was already rolled back) has nothing to undo.
+        tracing::info!(run, "nothing to roll back");
+        return Ok((0, 0));
+    }
+    // Sirius stamps updateddate on every UPDATE by trigger; restoring a before-image exactly
+    // needs triggers off for this transaction, which a superuser (or rds_superuser) may do.
+    let may_skip_triggers: bool = s
+        .query_one(
+            "SELECT rolsuper OR pg_has_role(current_user, 'rds_superuser', 'member') FROM pg_roles WHERE rolname = current_user",
+            &[],
+        )
+        .await
+        .map(|r| r.get(0))
+        .or_else(|_| Ok::<bool, LoadError>(false))?;
+    let tx = s.transaction().await.map_err(db_err("starting the rollback transaction"))?;
+    if may_skip_triggers {
+        tx.batch_execute("SET LOCAL session_replication_role = replica")
+            .await
+            .map_err(db_err("turning triggers off"))?;
+    } else {
+        tracing::warn!("not allowed to turn triggers off: restored rows get Sirius's own updateddate stamp");
+    }
+    let (mut deleted, mut restored) = (0u64, 0u64);
+    for table in TABLES.iter().rev() {
+        let t = quote_ident(table);
+        let mine = rows.iter().filter(|r| r.get::<_, &str>(0) == *table);
+        let inserted_ids: Vec<i64> = mine
+            .clone()
+            .filter(|r| r.get::<_, &str>(2) == "INSERT")
+            .filter_map(|r| r.get::<_, Option<i64>>(1))
+            .collect();
+        if let Some((_, keys)) = LINK_TABLES.iter().find(|(l, _)| l == table) {
+            let links: Vec<serde_json::Value> = mine
+                .clone()
+                .filter(|r| r.get::<_, &str>(2) == "INSERT")
+                .filter_map(|r| r.get::<_, Option<serde_json::Value>>(3))
+                .collect();
+            deleted += tx
+                .execute(
+                    &format!(
+                        "DELETE FROM \"public\".{t} p USING json_to_recordset($1::json) AS k({k0} integer, {k1} integer)
+                          WHERE p.{k0} = k.{k0} AND p.{k1} = k.{k1}",
+                        k0 = quote_ident(keys[0]),
+                        k1 = quote_ident(keys[1])
+                    ),
+                    &[&serde_json::Value::Array(links)],
+                )
+                .await
+                .map_err(db_err(format!("rolling back {table}")))?;
+            continue;
+        }
+        deleted += tx
+            .execute(&format!("DELETE FROM \"public\".{t} WHERE \"id\"::bigint = ANY($1)"), &[&inserted_ids])
+            .await
+            .map_err(db_err(format!("rolling back {table}")))?;
+        let befores: Vec<serde_json::Value> = mine
+            .filter(|r| r.get::<_, &str>(2) == "UPDATE")
+            .filter_map(|r| r.get::<_, Option<serde_json::Value>>(3))
+            .collect();
+        if befores.is_empty() {
+            continue;
+        }
+        let cols: Vec<String> = tx
+            .query(
+                r#"SELECT a."attname"::text FROM "pg_attribute" a
+                    WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped" AND a."attname" <> 'id'
+                    ORDER BY a."attnum""#,
+                &[&format!("\"public\".{t}")],
+            )
+            .await
+            .map_err(db_err(format!("reading the columns of {table}")))?
+            .iter()
+            .map(|r| quote_ident(r.get::<_, &str>(0)))
+            .collect();
+        let sets = cols.iter().map(|c| format!("{c} = b.{c}")).collect::<Vec<_>>().join(", ");
+        restored += tx
+            .execute(
+                &format!(
+                    "UPDATE \"public\".{t} p SET {sets}
+                       FROM json_populate_recordset(NULL::\"public\".{t}, $1::json) b WHERE p.\"id\" = b.\"id\""
+                ),
+                &[&serde_json::Value::Array(befores)],
+            )
+            .await
+            .map_err(db_err(format!("restoring {table}")))?;
+    }
+    tx.commit().await.map_err(db_err("committing the rollback"))?;
+    m.execute(r#"UPDATE "migration"."loaded_rows" SET "rolled_back" = true WHERE "run_id" = $1"#, &[&run])
+        .await
+        .map_err(db_err("marking the run rolled back"))?;
+    Ok((deleted, restored))
 }

@@ -79,6 +79,14 @@ enum Command {
         #[command(subcommand)]
         command: S3Command,
     },
+    /// Undo a run's load into Sirius: delete what it inserted, restore what it updated.
+    Rollback {
+        /// The run to undo (migrate status lists runs).
+        #[arg(long)]
+        run: RunId,
+        #[command(flatten)]
+        guard: LoadGuard,
+    },
     /// Documents generated from the code.
     Docs {
         #[command(subcommand)]
@@ -225,6 +233,23 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Scope { command: ScopeCommand::Show } => scope_show(settings).await,
+        Command::Rollback { run, guard } => {
+            // Undoing a load writes to Sirius as much as the load did: the same guard applies.
+            let options = run_options(&settings, &guard, &[Step::LoadToTarget])?;
+            if !settings.load_to_target.allowed
+                && !(options.allow_production_load
+                    && options.confirmed_environment.as_deref() == Some(settings.environment.name()))
+            {
+                bail!(
+                    "{} does not allow writing to Sirius; give --allow-production-load and confirm the environment's name",
+                    settings.environment
+                );
+            }
+            let (deleted, restored) =
+                load_to_target::rollback(&settings.migration_db, &settings.sirius_db, run).await?;
+            println!("run {run} rolled back: {deleted} rows deleted, {restored} rows restored");
+            Ok(())
+        }
         Command::Sfn { command: SfnCommand::Definition { example } } => {
             if settings.environment == migration_core::Environment::Local {
                 bail!("the local environment has no state machine; choose one with -e (development, preproduction, qa, production)");

@@ -142,6 +142,8 @@ impl Engine {
         }
         let rows_out: usize = batches.iter().map(|b| b.num_rows()).sum();
         outputs.insert(target.name.to_string(), (schema.clone(), batches.clone()));
+        // Which target made each row, so integration can key rows of a shared destination.
+        let (schema, batches) = with_target_column(&schema, batches, target.name)?;
 
         // Accounting: every source row the target answers for is migrated or excluded with a reason.
         let ctx = self.session(&env, outputs).await?;
@@ -258,15 +260,16 @@ impl Engine {
             let sets: Vec<String> = schema
                 .fields()
                 .iter()
-                .filter(|f| f.name() != "id" && f.name() != "casrec_row_id" && !f.name().starts_with("c_"))
+                .filter(|f| {
+                    !["id", "casrec_row_id", "casrec_target"].contains(&f.name().as_str())
+                        && !f.name().starts_with("c_")
+                })
                 .map(|f| format!("{0} = u.{0}", quote_ident(f.name())))
                 .collect();
             let mut alter = String::new();
-            for f in schema
-                .fields()
-                .iter()
-                .filter(|f| f.name() != "id" && f.name() != "casrec_row_id" && !f.name().starts_with("c_"))
-            {
+            for f in schema.fields().iter().filter(|f| {
+                !["id", "casrec_row_id", "casrec_target"].contains(&f.name().as_str()) && !f.name().starts_with("c_")
+            }) {
                 alter.push_str(&format!(
                     "ALTER TABLE {dest} ADD COLUMN IF NOT EXISTS {} {};",
                     quote_ident(f.name()),
@@ -306,6 +309,23 @@ pub fn with_ids(
                 cols.push(b.column(i).clone());
             }
         }
+        out.push(RecordBatch::try_new(new_schema.clone(), cols)?);
+    }
+    Ok((new_schema, out))
+}
+
+fn with_target_column(
+    schema: &SchemaRef,
+    batches: Vec<RecordBatch>,
+    target: &str,
+) -> Result<(SchemaRef, Vec<RecordBatch>), TransformError> {
+    let mut fields: Vec<Arc<Field>> = schema.fields().iter().cloned().collect();
+    fields.push(Arc::new(Field::new("casrec_target", DataType::Utf8, false)));
+    let new_schema = Arc::new(Schema::new(fields));
+    let mut out = Vec::with_capacity(batches.len());
+    for b in batches {
+        let mut cols = b.columns().to_vec();
+        cols.push(Arc::new(StringArray::from_iter_values(std::iter::repeat_n(target, b.num_rows()))));
         out.push(RecordBatch::try_new(new_schema.clone(), cols)?);
     }
     Ok((new_schema, out))

@@ -67,7 +67,8 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<((u64, u64, u64), Vec<engine::
     let as_of = settings.as_of_date()?;
     let mut migration = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
     let sirius = ctx.rt.sirius_db().await?;
-    let pilots = scope::pilot_cases(&sirius).await?;
+    let own = scope::own_person_ids(&migration).await?;
+    let pilots = scope::pilot_cases(&sirius, &own).await?;
     drop(sirius);
     let scope = scope::compute(&mut migration, &pilots, &settings.scope, as_of).await?;
     tracing::info!(in_scope = scope.0, out_of_scope = scope.1, orphans = scope.2, "case scope decided");

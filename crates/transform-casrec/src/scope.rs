@@ -187,14 +187,37 @@ pub async fn compute(
     Ok((inside, decided.len() as u64 - inside, orphans as u64))
 }
 
-/// Case numbers Sirius already holds as pilot cases.
-pub async fn pilot_cases(sirius: &Client) -> Result<BTreeSet<String>, TransformError> {
+/// Case numbers Sirius already holds as pilot cases, leaving out the persons this migration
+/// loaded itself (`own_person_ids`).
+pub async fn pilot_cases(sirius: &Client, own_person_ids: &[i64]) -> Result<BTreeSet<String>, TransformError> {
     Ok(sirius
-        .query(PILOT_SQL, &[])
+        .query(PILOT_SQL, &[&own_person_ids])
         .await
         .map_err(db_err("reading pilot cases from Sirius"))?
         .iter()
         .filter_map(|r| r.get::<_, Option<String>>(0))
+        .collect())
+}
+
+/// Ids of the Sirius persons earlier runs of this migration loaded (and did not roll back).
+pub async fn own_person_ids(migration: &Client) -> Result<Vec<i64>, TransformError> {
+    let exists: bool = migration
+        .query_one("SELECT to_regclass('\"migration\".\"loaded_rows\"') IS NOT NULL", &[])
+        .await
+        .map_err(db_err("looking for migration.loaded_rows"))?
+        .get(0);
+    if !exists {
+        return Ok(Vec::new());
+    }
+    Ok(migration
+        .query(
+            r#"SELECT DISTINCT "id" FROM "migration"."loaded_rows" WHERE "table_name" = 'persons' AND NOT "rolled_back" AND "id" IS NOT NULL"#,
+            &[],
+        )
+        .await
+        .map_err(db_err("reading the persons earlier runs loaded"))?
+        .iter()
+        .map(|r| r.get(0))
         .collect())
 }
 

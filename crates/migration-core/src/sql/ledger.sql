@@ -32,3 +32,18 @@ CREATE TABLE IF NOT EXISTS "migration"."step_runs" (
 );
 
 CREATE INDEX IF NOT EXISTS "step_runs_step_idx" ON "migration"."step_runs" ("step", "step_run_id");
+
+-- Every Sirius row a run wrote: what load-to-target did to it and, for updates, the row as it
+-- was, so `migrate rollback` can undo the run exactly. migration_key names the CasRec source of
+-- the row, so a later run updates the row it made instead of adding another.
+CREATE TABLE IF NOT EXISTS "migration"."loaded_rows" (
+    "run_id"        bigint  NOT NULL REFERENCES "migration"."runs" ("run_id"),
+    "table_name"    text    NOT NULL,
+    "id"            bigint,
+    "migration_key" text    NOT NULL,
+    "action"        text    NOT NULL CHECK ("action" IN ('INSERT', 'UPDATE')),
+    "before_image"  jsonb,
+    "rolled_back"   boolean NOT NULL DEFAULT false
+);
+CREATE INDEX IF NOT EXISTS "loaded_rows_key_idx" ON "migration"."loaded_rows" ("table_name", "migration_key");
+CREATE INDEX IF NOT EXISTS "loaded_rows_run_idx" ON "migration"."loaded_rows" ("run_id");

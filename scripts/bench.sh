@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Benchmarks the pipeline on generated CasRec data, step by step, with release binaries.
+# Usage: scripts/bench.sh [--clients N ...] [--seed S] [--keep]
+#   --clients N  a scale to run (repeatable; default: 10000 and 100000)
+#   --seed S     the generator's seed (default 1)
+#   --keep       keep the generated data in .local/bench/data-<N> (removed by default)
+# Per scale: generate (timed), reset the local databases, run every built step with
+# `migrate step <name>` under /usr/bin/time -v, then the baselines (psql \copy of the CSVs,
+# INSERT … SELECT and a COPY round trip of the transform rows). Results are printed and
+# written to bench/results/<timestamp>-<scales>.{json,md}. See bench/README.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+SCALES=() SEED=1 KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --clients)
+      [ $# -ge 2 ] || die "--clients needs a number"
+      case "$2" in ''|*[!0-9]*) die "--clients needs a positive number, not '$2'";; esac
+      [ "$2" -gt 0 ] || die "--clients needs a positive number, not '$2'"
+      SCALES+=("$2"); shift 2;;
+    --seed)
+      [ $# -ge 2 ] || die "--seed needs a number"
+      SEED="$2"; shift 2;;
+    --keep) KEEP=1; shift;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+    *) die "unknown option $1 (see --help)";;
+  esac
+done
+[ ${#SCALES[@]} -gt 0 ] || SCALES=(10000 100000)
+mapfile -t SCALES < <(printf '%s\n' "${SCALES[@]}" | sort -n -u)
+
+cd "$ROOT"
+need_rust
+eval "$("$ROOT/scripts/ensure-postgres.sh")"
+export MIGRATION_ENVIRONMENT=local
+command -v psql >/dev/null || apt_install postgresql-client || die "psql is missing (apt-get install postgresql-client)"
+[ -x /usr/bin/time ] || apt_install time || die "GNU time is missing (apt-get install time)"
+command -v python3 >/dev/null || die "python3 is needed for the report"
+
+# The bench has its own data, S3 folder and S3 port, so it never serves or uploads someone
+# else's .local/data; the databases are the local environment's (casrecmigration, api).
+BENCH_DIR="$LOCAL_DIR/bench"
+S3_PORT="${BENCH_S3_PORT:-9190}"
+export MIGRATION__S3__ENDPOINT="http://127.0.0.1:$S3_PORT"
+export MIGRATION__S3__EMBEDDED_ROOT="$BENCH_DIR/s3"
+export MIGRATION__LOGGING__FORMAT=json
+PGH="$MIGRATION__MIGRATION_DB__HOST" PGP="$MIGRATION__MIGRATION_DB__PORT"
+MIGDB=casrecmigration
+SCRATCH_COPY=bench_scratch_copy SCRATCH_INSERT=bench_scratch_insert SCRATCH_ROUNDTRIP=bench_scratch_roundtrip
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/casrec-bench.XXXXXX")"
+RECORDS="$WORK/records.tsv"
+: >"$RECORDS"
+CURRENT_DATA=""
+
+psql_mig() { psql -h "$PGH" -p "$PGP" -U postgres -d "$MIGDB" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { psql -h "$PGH" -p "$PGP" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+drop_scratch() {
+  psql_mig -c "DROP SCHEMA IF EXISTS $SCRATCH_COPY CASCADE; DROP SCHEMA IF EXISTS $SCRATCH_INSERT CASCADE;
+               DROP SCHEMA IF EXISTS $SCRATCH_ROUNDTRIP CASCADE;" >/dev/null 2>&1 || true
+}
+
+cleanup() {
+  local rc=$?
+  drop_scratch
+  if [ "$KEEP" = 0 ] && [ -n "$CURRENT_DATA" ]; then rm -rf "$CURRENT_DATA"; fi
+  rm -rf "$WORK" "$BENCH_DIR/s3"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# One line of the records: scale, kind, name, status, rows_in, rows_out, rows_quarantined,
+# wall_s, ledger_s, peak_rss_kb, user_s, sys_s, note (tabs and newlines flattened).
+record() {
+  local note="${13:-}"
+  note="$(printf '%s' "$note" | tr '\t\n\r' '   ' | cut -c1-500)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" \
+    "${10}" "${11}" "${12}" "$note" >>"$RECORDS"
+}
+# Whether a step succeeded at a scale.
+succeeded() { awk -F'\t' -v s="$1" -v n="$2" '$1 == s && $2 == "step" && $3 == n && $4 == "succeeded" { f = 1 } END { exit !f }' "$RECORDS"; }
+# A value from a GNU time -v report.
+tv() { sed -n "s/^[[:space:]]*$2: //p" "$1" | head -n1; }
+
+# Runs a command under /usr/bin/time -v; sets T_WALL, T_RSS (kB), T_USER, T_SYS, T_RC.
+timed() {
+  local label="$1"; shift
+  local t0 t1
+  t0="$(now)"
+  set +e
+  /usr/bin/time -v -o "$WORK/$label.time" "$@" >"$WORK/$label.out" 2>"$WORK/$label.err"
+  T_RC=$?
+  set -e
+  t1="$(now)"
+  T_WALL="$(elapsed "$t0" "$t1")"
+  T_RSS="$(tv "$WORK/$label.time" 'Maximum resident set size (kbytes)')"
+  T_USER="$(tv "$WORK/$label.time" 'User time (seconds)')"
+  T_SYS="$(tv "$WORK/$label.time" 'System time (seconds)')"
+}
+
+# BENCH_BIN_DIR: use the binaries already built there (no cargo build), e.g. to try the script.
+if [ -n "${BENCH_BIN_DIR:-}" ]; then
+  BIN="$BENCH_BIN_DIR"
+  say "using the binaries in $BIN (BENCH_BIN_DIR; no build)"
+else
+  say "building migrate and casrec-gen (release)"
+  cargo build --release -p migrate -p casrec-gen --quiet
+  BIN="$CARGO_TARGET_DIR/release"
+fi
+{ [ -x "$BIN/migrate" ] && [ -x "$BIN/casrec-gen" ]; } || die "no migrate and casrec-gen in $BIN"
+MIGRATE="$BIN/migrate" GEN="$BIN/casrec-gen"
+mapfile -t STEPS < <("$MIGRATE" steps | grep -v 'not in this environment' | awk '{print $2}')
+[ ${#STEPS[@]} -gt 0 ] || die "migrate steps listed no steps"
+say "steps: ${STEPS[*]}"
+
+# Baseline 1: psql \copy of the same CSV files into tables of the same shape (all text).
+copy_baseline() {
+  local scale="$1" data="$2" script="$WORK/copy-$1.sql" rows=0 t0 t1 manifest_rows
+  drop_scratch
+  psql_mig -c "CREATE SCHEMA $SCRATCH_COPY" >/dev/null
+  # One CREATE TABLE per loaded table, with its columns as load-casrec made them (less casrec_row_id).
+  psql_mig -At -c "
+    SELECT format('CREATE TABLE %I.%I (%s);', '$SCRATCH_COPY', c.table_name,
+                  string_agg(format('%I text', c.column_name), ', ' ORDER BY c.ordinal_position))
+      FROM information_schema.columns c
+     WHERE c.table_schema = 'casrec_csv' AND c.column_name <> 'casrec_row_id'
+       AND c.table_name IN (SELECT table_name FROM casrec_csv.load_summary)
+     GROUP BY c.table_name" | psql_mig >/dev/null
+  : >"$script"
+  while IFS=$'\t' read -r file table; do
+    [ -f "$data/$file" ] || die "$data/$file is missing for the \\copy baseline"
+    printf "\\\\copy %s.%s FROM '%s' WITH (FORMAT csv, HEADER true, ENCODING 'WIN1252')\n" \
+      "$SCRATCH_COPY" "\"$table\"" "$data/$file" >>"$script"
+  done < <(python3 -c 'import json,sys; [print(f["file"]+"\t"+f["table"]) for f in json.load(open(sys.argv[1]))["files"]]' \
+             "$data/manifest.json")
+  manifest_rows="$(python3 -c 'import json,sys; print(sum(f["rows"] for f in json.load(open(sys.argv[1]))["files"]))' \
+                   "$data/manifest.json")"
+  say "[$scale] baseline: psql \\copy of $(wc -l <"$script") files"
+  t0="$(now)"
+  if ! psql_mig -f "$script" >"$WORK/copy-$scale.out" 2>&1; then
+    record "$scale" baseline copy failed "$manifest_rows" "" "" "$(elapsed "$t0" "$(now)")" "" "" "" "" \
+      "$(tail -n3 "$WORK/copy-$scale.out")"
+    drop_scratch
+    return 0
+  fi
+  t1="$(now)"
+  rows="$(psql_mig -At -c "
+    SELECT string_agg(format('SELECT count(*) FROM %I.%I', schemaname, tablename), ' UNION ALL ')
+      FROM pg_tables WHERE schemaname = '$SCRATCH_COPY'" | sed 's/^/SELECT sum(count) FROM (/; s/$/) t/' | psql_mig -At)"
+  record "$scale" baseline copy succeeded "$manifest_rows" "$rows" "" "$(elapsed "$t0" "$t1")" "" "" "" "" \
+    "psql \\copy of the CSVs, one session, files one after another"
+  drop_scratch
+}
+
+# Baseline 2, for load-to-target volumes: the transform schema's rows into a scratch copy by
+# INSERT … SELECT, then by a COPY round trip through psql (TO STDOUT | FROM STDIN, binary).
+target_baselines() {
+  local scale="$1" tables rows t0 t1 t
+  mapfile -t tables < <(psql_mig -At -c "
+    SELECT tablename FROM pg_tables WHERE schemaname = 'transform'
+       AND tablename NOT IN ('exceptions', 'quarantine') ORDER BY tablename")
+  if [ ${#tables[@]} -eq 0 ]; then
+    record "$scale" baseline insert-select "not run" "" "" "" "" "" "" "" "" "no tables in the transform schema"
+    record "$scale" baseline copy-roundtrip "not run" "" "" "" "" "" "" "" "" "no tables in the transform schema"
+    return 0
+  fi
+  rows="$(for t in "${tables[@]}"; do printf 'SELECT count(*) FROM transform.%s\n' "\"$t\""; done |
+          paste -sd'|' | sed 's/|/ UNION ALL /g; s/^/SELECT sum(count) FROM (/; s/$/) t/' | psql_mig -At)"
+  drop_scratch
+  for s in "$SCRATCH_INSERT" "$SCRATCH_ROUNDTRIP"; do
+    { printf 'CREATE SCHEMA %s;\n' "$s"
+      for t in "${tables[@]}"; do printf 'CREATE TABLE %s."%s" (LIKE transform."%s" INCLUDING DEFAULTS);\n' "$s" "$t" "$t"; done
+    } | psql_mig >/dev/null
+  done
+  say "[$scale] baseline: INSERT … SELECT of $rows transform rows (${#tables[@]} tables)"
+  t0="$(now)"
+  for t in "${tables[@]}"; do printf 'INSERT INTO %s."%s" SELECT * FROM transform."%s";\n' "$SCRATCH_INSERT" "$t" "$t"; done |
+    psql_mig >/dev/null
+  t1="$(now)"
+  record "$scale" baseline insert-select succeeded "$rows" "$rows" "" "$(elapsed "$t0" "$t1")" "" "" "" "" \
+    "INSERT INTO scratch SELECT * FROM transform.<table>, one session"
+  say "[$scale] baseline: COPY round trip of the same rows"
+  t0="$(now)"
+  for t in "${tables[@]}"; do
+    psql_mig -c "COPY transform.\"$t\" TO STDOUT (FORMAT binary)" |
+      psql_mig -c "COPY $SCRATCH_ROUNDTRIP.\"$t\" FROM STDIN (FORMAT binary)" >/dev/null
+  done
+  t1="$(now)"
+  record "$scale" baseline copy-roundtrip succeeded "$rows" "$rows" "" "$(elapsed "$t0" "$t1")" "" "" "" "" \
+    "psql COPY TO STDOUT | psql COPY FROM STDIN (binary), per table"
+  drop_scratch
+}
+
+run_scale() {
+  local scale="$1" data="$BENCH_DIR/data-$1" step rin rout rq lsec err failed="" ledger
+  mkdir -p "$BENCH_DIR"
+  CURRENT_DATA="$data"
+  rm -rf "$data"
+  say "[$scale] generating $scale clients (seed $SEED) into $data"
+  timed "gen-$scale" "$GEN" generate --clients "$scale" --seed "$SEED" --out "$data"
+  if [ "$T_RC" != 0 ]; then cat "$WORK/gen-$scale.err" >&2; die "casrec-gen failed at $scale clients"; fi
+  local csv_rows
+  csv_rows="$(python3 -c 'import json,sys; print(sum(f["rows"] for f in json.load(open(sys.argv[1]))["files"]))' "$data/manifest.json")"
+  cp "$data/manifest.json" "$WORK/manifest-$scale.json"
+  record "$scale" generate casrec-gen succeeded "" "$csv_rows" "" "$T_WALL" "" "$T_RSS" "$T_USER" "$T_SYS" \
+    "$(cat "$WORK/gen-$scale.out")"
+
+  say "[$scale] resetting the local databases (api, $MIGDB)"
+  "$MIGRATE" sirius init --reset >/dev/null
+  psql_admin -c "DROP DATABASE IF EXISTS $MIGDB WITH (FORCE)" -c "CREATE DATABASE $MIGDB" >/dev/null
+  rm -rf "$BENCH_DIR/s3"
+  mkdir -p "$BENCH_DIR/s3"
+  export MIGRATION__LOAD_S3__SOURCE_DIR="$data"
+
+  for step in "${STEPS[@]}"; do
+    if [ -n "$failed" ]; then
+      record "$scale" step "$step" skipped "" "" "" "" "" "" "" "" "$failed failed"
+      continue
+    fi
+    say "[$scale] step $step"
+    timed "$step-$scale" "$MIGRATE" step "$step"
+    ledger="$(psql_mig -At -F $'\t' -c "
+      SELECT status, coalesce(rows_in::text, ''), coalesce(rows_out::text, ''), coalesce(rows_quarantined::text, ''),
+             coalesce(round(seconds::numeric, 3)::text, ''), coalesce(replace(replace(error, E'\t', ' '), E'\n', ' '), '')
+        FROM migration.step_runs WHERE step = '$step' ORDER BY step_run_id DESC LIMIT 1" 2>/dev/null || true)"
+    IFS=$'\t' read -r _ rin rout rq lsec err <<<"$ledger" || true
+    if [ "$T_RC" = 0 ]; then
+      record "$scale" step "$step" succeeded "$rin" "$rout" "$rq" "$T_WALL" "$lsec" "$T_RSS" "$T_USER" "$T_SYS" ""
+    elif grep -q "is not built yet" "$WORK/$step-$scale.err" || [[ "${err:-}" == *"is not built yet"* ]]; then
+      say "[$scale] $step is not built yet"
+      record "$scale" step "$step" "not built" "" "" "" "$T_WALL" "$lsec" "$T_RSS" "$T_USER" "$T_SYS" \
+        "$(grep -m1 -o "$step is not built yet[^\"]*" "$WORK/$step-$scale.err" || echo "$err")"
+    else
+      printf '%s\n' "--- $step failed (exit $T_RC); last lines of its output:" >&2
+      tail -n 15 "$WORK/$step-$scale.err" >&2
+      record "$scale" step "$step" failed "$rin" "$rout" "$rq" "$T_WALL" "$lsec" "$T_RSS" "$T_USER" "$T_SYS" \
+        "${err:-$(tail -n1 "$WORK/$step-$scale.err")}"
+      failed="$step"
+    fi
+  done
+
+  if succeeded "$scale" load-casrec; then
+    copy_baseline "$scale" "$data"
+  else
+    record "$scale" baseline copy "not run" "" "" "" "" "" "" "" "" "load-casrec did not succeed"
+  fi
+  if succeeded "$scale" transform-casrec; then
+    target_baselines "$scale"
+  else
+    record "$scale" baseline insert-select "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
+    record "$scale" baseline copy-roundtrip "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
+  fi
+  if [ "$KEEP" = 0 ]; then rm -rf "$data"; fi
+  CURRENT_DATA=""
+}
+
+for scale in "${SCALES[@]}"; do run_scale "$scale"; done
+
+# Machine and source, for the report.
+commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
+mem_kb="$(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo)"
+pgver="$(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$ROOT/bench/results"
+base="$ROOT/bench/results/$stamp-$(IFS=-; echo "${SCALES[*]}")"
+python3 "$ROOT/scripts/bench_report.py" \
+  --records "$RECORDS" --manifests "$WORK" --out "$base" --date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  --commit "$commit" --cores "$(nproc)" --mem-kb "$mem_kb" --cpu "$cpu" --postgres "$pgver" --seed "$SEED"
+say "results: ${base#"$ROOT"/}.json and ${base#"$ROOT"/}.md"
+if awk -F'\t' '$4 == "failed" { f = 1 } END { exit !f }' "$RECORDS"; then die "a step or a baseline failed (see the table)"; fi
