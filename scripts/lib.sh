@@ -37,3 +37,12 @@ need_nextest() {
     cargo install cargo-nextest --locked --quiet
   fi
 }
+
+need_moto() {
+  # The Step Functions tests run against moto's server; 5.2.5 is the first that runs a second
+  # execution on one server.
+  if ! python3 -c 'import moto, sys; v = tuple(int(x) for x in moto.__version__.split(".")[:3]); sys.exit(v < (5, 2, 5))' 2>/dev/null; then
+    say "installing moto's server (pip) for the Step Functions tests"
+    python3 -m pip install --quiet --disable-pip-version-check "moto[server]>=5.2.5"
+  fi
+}

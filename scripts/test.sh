@@ -12,6 +12,7 @@ fi
 cd "$ROOT"
 need_rust
 need_nextest
+need_moto
 eval "$("$ROOT/scripts/ensure-postgres.sh")"
 say "checking formatting"
 cargo fmt --all -- --check

@@ -128,6 +128,33 @@ enum SfnCommand {
         #[arg(long)]
         example: bool,
     },
+    /// Start an execution of the environment's (-e) state machine; --wait follows it to the end.
+    Run {
+        /// Resume from this step.
+        #[arg(long)]
+        from: Option<Step>,
+        /// Follow the execution, showing each step, and exit non-zero if it fails.
+        #[arg(long)]
+        wait: bool,
+        /// Production only: let the execution go on into load-to-target.
+        #[arg(long)]
+        allow_load_to_target: bool,
+        /// Step Functions endpoint (default: AWS's; for emulators and tests).
+        #[arg(long, env = "MIGRATION_SFN_ENDPOINT")]
+        endpoint: Option<String>,
+        /// State machine name (default: casrec-migration-<environment>).
+        #[arg(long)]
+        state_machine: Option<String>,
+        /// Seconds between progress polls with --wait.
+        #[arg(long, default_value_t = 10)]
+        poll_seconds: u64,
+    },
+    /// Show an execution's status and its steps.
+    Status {
+        execution_arn: String,
+        #[arg(long, env = "MIGRATION_SFN_ENDPOINT")]
+        endpoint: Option<String>,
+    },
     /// Write every AWS environment's template into terraform/environment/state_machine/.
     Write {
         /// The terraform folder.
@@ -258,6 +285,48 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             print!("{text}");
             Ok(())
         }
+        Command::Sfn {
+            command: SfnCommand::Run { from, wait, allow_load_to_target, endpoint, state_machine, poll_seconds },
+        } => {
+            let cfg = sfn_client::SfnConfig { endpoint, region: settings.s3.region.clone() };
+            let client = sfn_client::client(&cfg).await;
+            let name = state_machine.unwrap_or_else(|| format!("casrec-migration-{}", settings.environment));
+            let arn = sfn_client::find_state_machine(&client, &name).await?;
+            // The run id names the run in every step's ledger rows; the steps create the run
+            // record themselves, so starting an execution needs no database.
+            let run_id = chrono::Utc::now().timestamp();
+            let mut input = serde_json::json!({
+                "run_id": run_id,
+                "as_of_date": settings.as_of_date()?.to_string(),
+                "allow_load_to_target": allow_load_to_target,
+            });
+            if let Some(f) = from {
+                input["from_step"] = serde_json::json!(f.name());
+            }
+            let execution = sfn_client::start(&client, &arn, &input, Some(&format!("run-{run_id}"))).await?;
+            println!("started {execution} (run {run_id})");
+            if !wait {
+                return Ok(());
+            }
+            let done =
+                sfn_client::wait(&client, &execution, std::time::Duration::from_secs(poll_seconds.max(1)), |p| {
+                    eprintln!("{p}")
+                })
+                .await?;
+            print_execution(&done);
+            if done.is_succeeded() {
+                Ok(())
+            } else {
+                bail!("execution {} ended {}", execution, done.status)
+            }
+        }
+        Command::Sfn { command: SfnCommand::Status { execution_arn, endpoint } } => {
+            let cfg = sfn_client::SfnConfig { endpoint, region: settings.s3.region.clone() };
+            let client = sfn_client::client(&cfg).await;
+            let status = sfn_client::status(&client, &execution_arn).await?;
+            print_execution(&status);
+            Ok(())
+        }
         Command::Sfn { command: SfnCommand::Write { dir } } => {
             std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
             for env in sfn::AWS_ENVIRONMENTS {
@@ -334,6 +403,28 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
                 Some(e) => bail!("run {run} stopped: {e}"),
             }
         }
+    }
+}
+
+fn print_execution(status: &sfn_client::ExecutionStatus) {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["state", "status", "attempt", "error"]);
+    for p in &status.steps {
+        t.add_row([
+            p.state.clone(),
+            p.status.to_string(),
+            p.attempt.to_string(),
+            [p.error.clone(), p.cause.clone()].into_iter().flatten().collect::<Vec<_>>().join(": "),
+        ]);
+    }
+    println!("{} {}\n{t}", status.execution_arn, status.status);
+    if let Some(step) = status.failing_step() {
+        eprintln!(
+            "failed at {}: {}: {}",
+            step.state,
+            step.error.as_deref().unwrap_or("(no error)"),
+            step.cause.as_deref().unwrap_or("(no cause)")
+        );
     }
 }
 

@@ -104,7 +104,17 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
     };
     let rt = Runtime::connect(settings, options).await?;
     let run_id = match args.run_id {
-        Some(id) => id,
+        // The state machine names the run; its first step records it.
+        Some(id) => {
+            crate::ledger::ensure_run(
+                &**rt.migration_db().await?,
+                id,
+                settings_env(&rt),
+                rt.settings.as_of_date().ok(),
+            )
+            .await?;
+            id
+        }
         None => rt.start_run(Some(step), Some(step)).await?,
     };
     let outcome = rt.execute(run_id, step, f).await;
@@ -120,6 +130,10 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
         "done"
     );
     Ok(())
+}
+
+fn settings_env(rt: &Runtime) -> Environment {
+    rt.settings.environment
 }
 
 /// The binaries' error type: any error, printed with its causes.

@@ -39,6 +39,23 @@ pub async fn create_run<C: GenericClient>(
     Ok(row.get(0))
 }
 
+/// Records a run under an id chosen elsewhere (the state machine's execution), once.
+pub async fn ensure_run<C: GenericClient>(
+    c: &C,
+    run: RunId,
+    environment: Environment,
+    as_of: Option<NaiveDate>,
+) -> Result<()> {
+    c.execute(
+        r#"INSERT INTO "migration"."runs" ("run_id", "environment", "as_of_date") OVERRIDING SYSTEM VALUE
+           VALUES ($1, $2, $3) ON CONFLICT ("run_id") DO NOTHING"#,
+        &[&run, &environment.name(), &as_of],
+    )
+    .await
+    .map_err(CoreError::db(format!("recording run {run} in migration.runs")))?;
+    Ok(())
+}
+
 pub async fn finish_run<C: GenericClient>(c: &C, run: RunId, succeeded: bool) -> Result<()> {
     c.execute(
         r#"UPDATE "migration"."runs" SET "finished_at" = now(), "status" = $2 WHERE "run_id" = $1"#,

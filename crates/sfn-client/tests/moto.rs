@@ -1,13 +1,11 @@
 //! The client against moto's Step Functions, which executes the definitions for real (see
 //! `support`): each test starts its own moto server, so tests do not see each other's machines.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 use sfn_client::{ExecutionStatus, SfnConfig, SfnError, StepProgress, StepStatus};
-use support::Moto;
+use testkit::moto::Moto;
 
 const REGION: &str = "eu-west-1";
 const ROLE: &str = "arn:aws:iam::123456789012:role/casrec-migration-sfn";

@@ -4,6 +4,8 @@
 //! The server is PostgreSQL at TEST_PG_HOST:TEST_PG_PORT as TEST_PG_USER (default
 //! 127.0.0.1:5432, postgres), which `scripts/test.sh` starts when none answers.
 
+pub mod moto;
+
 use std::path::{Path, PathBuf};
 
 use migration_core::config::{self, ConfigSource, Environment, Settings};
