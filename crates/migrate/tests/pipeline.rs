@@ -33,6 +33,7 @@ async fn migrate_once(rt: &Runtime) -> RunId {
         (Step::TransformCasrec, transform_casrec::entry as migration_core::StepFn),
         (Step::Integration, integration::entry),
         (Step::LoadToTarget, load_to_target::entry),
+        (Step::Validation, validation::entry),
     ] {
         rt.execute(run, step, f).await.unwrap_or_else(|e| panic!("{e}"));
     }
@@ -142,6 +143,33 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     // A second run over the same data leaves Sirius as the first did.
     let second = migrate_once(&rt).await;
     assert_eq!(checksums(&sirius).await, after_first, "running twice is the same as running once");
+
+    // Validation catches a row Sirius holds differently from what was migrated.
+    let report = env.path().join("reports").join(format!("run-{second}")).join("validation.md");
+    assert!(std::fs::read_to_string(&report).unwrap().contains("**PASS**"));
+    // Sirius's trigger would stamp updateddate; the tampering must leave nothing else behind.
+    sirius.batch_execute("SET session_replication_role = replica").await.unwrap();
+    sirius
+        .batch_execute(r#"UPDATE "public"."persons" SET "surname" = 'Tampered' WHERE "caserecnumber" = '10000002'"#)
+        .await
+        .unwrap();
+    let check = rt.start_run(None, None).await.unwrap();
+    let err = rt.execute(check, Step::Validation, validation::entry).await.unwrap_err().to_string();
+    assert!(err.contains("checks failed"), "{err}");
+    let exceptions: i64 =
+        m.query_one(r#"SELECT count(*) FROM "validation"."exceptions_persons""#, &[]).await.unwrap().get(0);
+    assert_eq!(exceptions, 1);
+    let surname: Option<String> = m
+        .query_one(r#"SELECT "expected"->>'surname' FROM "validation"."exceptions_persons""#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    sirius
+        .execute(r#"UPDATE "public"."persons" SET "surname" = $1 WHERE "caserecnumber" = '10000002'"#, &[&surname])
+        .await
+        .unwrap();
+    sirius.batch_execute("RESET session_replication_role").await.unwrap();
+    assert_eq!(checksums(&sirius).await, after_first);
 
     // Rolling back restores each earlier state exactly.
     load_to_target::rollback(&env.settings.migration_db, &env.settings.sirius_db, second).await.unwrap();

@@ -109,6 +109,7 @@ pub struct Settings {
     pub load_s3: LoadS3Settings,
     pub load_casrec: LoadCasrecSettings,
     pub scope: ScopeSettings,
+    pub validation: ValidationSettings,
     pub load_to_target: LoadToTargetSettings,
     pub logging: LoggingSettings,
 }
@@ -244,6 +245,12 @@ impl ScopeSettings {
         }
         Ok(Some(list))
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationSettings {
+    pub report_dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize)]

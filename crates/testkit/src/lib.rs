@@ -112,6 +112,7 @@ impl TestEnv {
         let port = pg_port().to_string();
         let user = pg_user();
         let source_dir = dir.path().join("data").display().to_string();
+        let report_dir = dir.path().join("reports").display().to_string();
         let mut overrides: Vec<(String, String)> = [
             ("migration_db.host", host.as_str()),
             ("migration_db.port", port.as_str()),
@@ -127,6 +128,7 @@ impl TestEnv {
             ("s3.bucket", "casrec-test"),
             ("s3.embedded_root", ""),
             ("load_s3.source_dir", source_dir.as_str()),
+            ("validation.report_dir", report_dir.as_str()),
             ("run.as_of_date", "2026-11-01"),
             ("logging.format", "human"),
         ]

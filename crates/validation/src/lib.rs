@@ -1,14 +1,449 @@
-//! The `validation` step. Not built yet: running it fails, naming itself and what is missing,
-//! so that no run can pass through it silently.
+//! The `validation` step: checks Sirius after a load, independently of the transform's code.
+//!
+//! - **Counts**: per table, the rows expected (clients and orders recomputed from `casrec_csv`
+//!   and `scope.cases` with the same rules; the rest from `integration`) against the rows Sirius
+//!   holds with those ids.
+//! - **Field by field**: every migrated row of integration against the same row in Sirius, over
+//!   the columns both have (Sirius's own `updateddate` stamp aside); differences are kept in
+//!   `validation.exceptions_<table>`.
+//! - **Post-migration checks**: sequences ahead of max ids, uids unique and with their Luhn digit,
+//!   new ids above the ids Sirius had when the run began, address lines a JSON array of text.
+//! - **Report**: Markdown and HTML, per check pass or fail with counts, written to
+//!   `validation.report_dir/run-<id>/` and to S3 under `<prefix>/reports/run-<id>/`; the step
+//!   fails when any check fails.
 
+use std::fmt::Write as _;
+
+use aws_sdk_s3::primitives::ByteStream;
 use futures::future::BoxFuture;
-use migration_core::step::{not_built, BoxError};
-use migration_core::{StepContext, StepCounts};
+use migration_core::db::{quote_ident, Database};
+use migration_core::step::BoxError;
+use migration_core::{RunId, StepContext, StepCounts};
+use tokio_postgres::Client;
 
-pub const WHAT_IS_MISSING: &str =
-    "expected-versus-actual checks, exception tables and the report (issue: integration, load-to-target, validation)";
+pub const TABLES: &[&str] =
+    &["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
 
-/// The step's entry point.
-pub fn entry<'a, 'b>(_ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
-    Box::pin(async { not_built("validation", WHAT_IS_MISSING) })
+const EXPECTED_CLIENTS_SQL: &str = include_str!("sql/expected_clients.sql");
+const EXPECTED_ORDERS_SQL: &str = include_str!("sql/expected_orders.sql");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ValidationError {
+    #[error("{context}: {source}")]
+    Db {
+        context: String,
+        #[source]
+        source: tokio_postgres::Error,
+    },
+    #[error("writing the report to {path}: {source}")]
+    Report {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("S3 PutObject of the report to s3://{bucket}/{key}: {message}")]
+    S3 { bucket: String, key: String, message: String },
+    #[error("validation failed: {failed} of {total} checks failed; see {report}")]
+    Failed { failed: usize, total: usize, report: String },
+    #[error(transparent)]
+    Core(#[from] migration_core::CoreError),
+}
+
+fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> ValidationError {
+    let context = context.into();
+    move |source| ValidationError::Db { context, source }
+}
+
+/// One check's outcome.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Check {
+    pub entity: String,
+    pub check: String,
+    pub expected: i64,
+    pub actual: i64,
+    pub passed: bool,
+    pub detail: String,
+}
+
+impl Check {
+    fn counts(entity: &str, check: &str, expected: i64, actual: i64, detail: impl Into<String>) -> Check {
+        Check {
+            entity: entity.into(),
+            check: check.into(),
+            expected,
+            actual,
+            passed: expected == actual,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Sirius's uid check digit, computed here on its own so validation can catch a wrong one.
+pub fn luhn_ok(uid: i64) -> bool {
+    if !(100_000_000_000..=999_999_999_999).contains(&uid) {
+        return false;
+    }
+    let digits: Vec<u32> = uid.to_string().chars().rev().map(|c| c.to_digit(10).unwrap_or(0)).collect();
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                *d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
+    Box::pin(async move {
+        let checks = run(ctx).await?;
+        let failed = checks.iter().filter(|c| !c.passed).count();
+        let report = report_location(ctx);
+        if failed > 0 {
+            return Err(Box::new(ValidationError::Failed { failed, total: checks.len(), report }) as BoxError);
+        }
+        Ok(StepCounts {
+            rows_in: checks.len() as u64,
+            rows_out: checks.len() as u64,
+            rows_quarantined: 0,
+            details: serde_json::json!({ "checks": checks, "report": report }),
+        })
+    })
+}
+
+fn report_location(ctx: &StepContext<'_>) -> String {
+    format!("{}/run-{}/validation.md", ctx.settings().validation.report_dir.display(), ctx.run_id)
+}
+
+async fn one(c: &Client, sql: &str, context: &str) -> Result<i64, ValidationError> {
+    let row = c.query_one(sql, &[]).await.map_err(db_err(context))?;
+    // count(*) is bigint, a CASE of literals is integer: either is a count here.
+    Ok(row.try_get::<_, i64>(0).or_else(|_| row.try_get::<_, i32>(0).map(i64::from)).unwrap_or_default())
+}
+
+/// Sirius's columns of a table and their types, that integration also has.
+async fn shared_columns(m: &Client, s: &Client, table: &str) -> Result<Vec<(String, String)>, ValidationError> {
+    let sirius = s
+        .query(
+            r#"SELECT a."attname"::text, format_type(a."atttypid", a."atttypmod") FROM "pg_attribute" a
+                WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped" ORDER BY a."attnum""#,
+            &[&format!("\"public\".{}", quote_ident(table))],
+        )
+        .await
+        .map_err(db_err(format!("reading the columns of Sirius {table}")))?;
+    let ours: Vec<String> = m
+        .query(
+            r#"SELECT "column_name"::text FROM "information_schema"."columns" WHERE "table_schema" = 'integration' AND "table_name" = $1"#,
+            &[&table],
+        )
+        .await
+        .map_err(db_err(format!("reading the columns of integration.{table}")))?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    Ok(sirius
+        .iter()
+        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+        .filter(|(c, _)| ours.contains(c) && c != "updateddate")
+        .collect())
+}
+
+pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
+    let settings = ctx.settings();
+    let m = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    let s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
+    m.batch_execute(r#"DROP SCHEMA IF EXISTS "validation" CASCADE; CREATE SCHEMA "validation";"#)
+        .await
+        .map_err(db_err("creating the validation schema"))?;
+    let mut checks = Vec::new();
+
+    // Expected rows, recomputed from CasRec with the scope's rules, against integration.
+    let expected_clients = one(&m, EXPECTED_CLIENTS_SQL, "counting expected clients").await?;
+    let integration_clients =
+        one(&m, r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#, "counting clients")
+            .await?;
+    checks.push(Check::counts(
+        "clients",
+        "expected from casrec_csv and scope",
+        expected_clients,
+        integration_clients,
+        "",
+    ));
+    let expected_orders = one(&m, EXPECTED_ORDERS_SQL, "counting expected orders").await?;
+    let integration_orders = one(&m, r#"SELECT count(*) FROM "integration"."cases""#, "counting orders").await?;
+    checks.push(Check::counts("orders", "expected from casrec_csv and scope", expected_orders, integration_orders, ""));
+
+    for table in TABLES {
+        let t = quote_ident(table);
+        let cols = shared_columns(&m, &s, table).await?;
+        let is_link = *table == "person_caseitem";
+        let key_cols: Vec<String> =
+            if is_link { vec!["person_id".into(), "caseitem_id".into()] } else { vec!["id".into()] };
+        // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
+        // jsonb_build_object takes at most 100 arguments: wide tables are built in parts.
+        let doc = cols
+            .chunks(40)
+            .map(|part| {
+                let pairs = part
+                    .iter()
+                    .map(|(c, ty)| format!("'{c}', CAST({} AS {ty})", quote_ident(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("jsonb_build_object({pairs})")
+            })
+            .collect::<Vec<_>>()
+            .join(" || ");
+        let key = key_cols
+            .iter()
+            .map(|k| format!("CAST({} AS text)", quote_ident(k)))
+            .collect::<Vec<_>>()
+            .join(" || ':' || ");
+        m.batch_execute(&format!(
+            "CREATE TABLE \"validation\".{exp} AS SELECT {key} AS \"key\", {doc} AS \"doc\" FROM \"integration\".{t};
+             CREATE TABLE \"validation\".{act} (\"key\" text, \"doc\" jsonb);",
+            exp = quote_ident(&format!("expected_{table}")),
+            act = quote_ident(&format!("sirius_{table}")),
+        ))
+        .await
+        .map_err(db_err(format!("building the expected rows of {table}")))?;
+        let keys: Vec<String> = m
+            .query(&format!("SELECT \"key\" FROM \"validation\".{}", quote_ident(&format!("expected_{table}"))), &[])
+            .await
+            .map_err(db_err(format!("reading keys of {table}")))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let sirius_rows = s
+            .query(
+                &format!("SELECT {key} AS \"key\", ({doc})::text FROM \"public\".{t} WHERE ({key}) = ANY($1)"),
+                &[&keys],
+            )
+            .await
+            .map_err(db_err(format!("reading Sirius {table}")))?;
+        let insert = m
+            .prepare(&format!(
+                "INSERT INTO \"validation\".{} VALUES ($1, $2::text::jsonb)",
+                quote_ident(&format!("sirius_{table}"))
+            ))
+            .await
+            .map_err(db_err("preparing"))?;
+        for r in &sirius_rows {
+            m.execute(&insert, &[&r.get::<_, String>(0), &r.get::<_, String>(1)])
+                .await
+                .map_err(db_err("copying Sirius rows"))?;
+        }
+        checks.push(Check::counts(table, "rows in Sirius", keys.len() as i64, sirius_rows.len() as i64, ""));
+
+        let exc = quote_ident(&format!("exceptions_{table}"));
+        m.batch_execute(&format!(
+            "CREATE TABLE \"validation\".{exc} AS
+             SELECT e.\"key\", e.\"doc\" AS \"expected\", a.\"doc\" AS \"actual\",
+                    CASE WHEN a.\"key\" IS NULL THEN 'missing from Sirius' ELSE 'values differ' END AS \"problem\"
+               FROM \"validation\".{exp} e LEFT JOIN \"validation\".{act} a ON a.\"key\" = e.\"key\"
+              WHERE a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\"",
+            exp = quote_ident(&format!("expected_{table}")),
+            act = quote_ident(&format!("sirius_{table}")),
+        ))
+        .await
+        .map_err(db_err(format!("comparing {table}")))?;
+        let differing = one(&m, &format!("SELECT count(*) FROM \"validation\".{exc}"), "counting exceptions").await?;
+        checks.push(Check::counts(
+            table,
+            "rows identical field by field",
+            0,
+            differing,
+            format!("differences in validation.exceptions_{table}"),
+        ));
+    }
+    post_migration_checks(&m, &s, &mut checks).await?;
+    write_report(ctx, &checks).await?;
+    Ok(checks)
+}
+
+async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) -> Result<(), ValidationError> {
+    for table in TABLES.iter().filter(|t| **t != "person_caseitem") {
+        let behind = one(
+            s,
+            &format!(
+                "SELECT CASE WHEN to_regclass('\"public\".{seq}') IS NULL THEN 0 ELSE
+                   CASE WHEN (SELECT last_value FROM \"public\".{seq}) >= (SELECT coalesce(max(\"id\"), 0) FROM \"public\".{t}) THEN 0 ELSE 1 END END",
+                seq = quote_ident(&format!("{table}_id_seq")),
+                t = quote_ident(table)
+            ),
+            "checking sequences",
+        )
+        .await?;
+        checks.push(Check::counts(table, "id sequence ahead of the largest id", 0, behind, ""));
+        // New rows must not take ids Sirius already had when the run began.
+        let snapshot: Option<i64> = m
+            .query_opt(
+                r#"SELECT "max_id" FROM "migration"."sirius_snapshots" WHERE "table_name" = $1 ORDER BY "run_id" DESC LIMIT 1"#,
+                &[table],
+            )
+            .await
+            .map_err(db_err("reading the Sirius snapshot"))?
+            .and_then(|r| r.get(0));
+        if let Some(max) = snapshot {
+            let clashes = one(
+                m,
+                &format!(
+                    "SELECT count(*) FROM \"integration\".{} WHERE \"method\" = 'INSERT' AND \"id\" <= {max}",
+                    quote_ident(table)
+                ),
+                "checking id collisions",
+            )
+            .await?;
+            checks.push(Check::counts(
+                table,
+                "new ids above those Sirius had",
+                0,
+                clashes,
+                format!("Sirius's max id was {max}"),
+            ));
+        }
+    }
+    let dup = one(
+        s,
+        r#"SELECT count(*) - count(DISTINCT "uid") FROM (SELECT "uid" FROM "public"."persons" UNION ALL SELECT "uid" FROM "public"."cases") u"#,
+        "checking uid uniqueness",
+    )
+    .await?;
+    checks.push(Check::counts("persons, cases", "uids unique across both", 0, dup, ""));
+    let uids: Vec<i64> = m
+        .query(r#"SELECT "uid" FROM "integration"."persons" UNION ALL SELECT "uid" FROM "integration"."cases""#, &[])
+        .await
+        .map_err(db_err("reading migrated uids"))?
+        .iter()
+        .filter_map(|r| r.get::<_, Option<i64>>(0))
+        .collect();
+    let bad = uids.iter().filter(|u| !luhn_ok(**u)).count() as i64;
+    checks.push(Check::counts("persons, cases", "migrated uids carry their Luhn digit", 0, bad, ""));
+    let malformed = one(
+        s,
+        r#"SELECT count(*) FROM "public"."addresses"
+            WHERE "address_lines" IS NOT NULL AND (json_typeof("address_lines") <> 'array'
+               OR EXISTS (SELECT 1 FROM json_array_elements("address_lines") e WHERE json_typeof(e) <> 'string'))"#,
+        "checking address lines",
+    )
+    .await?;
+    checks.push(Check::counts("addresses", "address lines are a JSON array of text", 0, malformed, ""));
+    Ok(())
+}
+
+fn markdown(run: RunId, checks: &[Check]) -> String {
+    let failed = checks.iter().filter(|c| !c.passed).count();
+    let mut out = format!(
+        "# Validation of run {run}\n\n**{}**: {} of {} checks passed.\n\n| entity | check | expected | actual | result | detail |\n|---|---|---|---|---|---|\n",
+        if failed == 0 { "PASS" } else { "FAIL" },
+        checks.len() - failed,
+        checks.len()
+    );
+    for c in checks {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            c.entity,
+            c.check,
+            c.expected,
+            c.actual,
+            if c.passed { "pass" } else { "**FAIL**" },
+            c.detail
+        );
+    }
+    out
+}
+
+fn html(run: RunId, checks: &[Check]) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let failed = checks.iter().filter(|c| !c.passed).count();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Validation of run {run}</title>\
+         <style>body{{font-family:sans-serif;margin:2em}}td,th{{border:1px solid #bbb;padding:4px 8px}}\
+         table{{border-collapse:collapse}}.fail{{background:#fdd}}</style></head><body>\n\
+         <h1>Validation of run {run}: {}</h1><p>{} of {} checks passed.</p>\n<table><tr><th>entity</th><th>check</th>\
+         <th>expected</th><th>actual</th><th>result</th><th>detail</th></tr>\n",
+        if failed == 0 { "PASS" } else { "FAIL" },
+        checks.len() - failed,
+        checks.len()
+    );
+    for c in checks {
+        let _ = writeln!(
+            out,
+            "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if c.passed { "pass" } else { "fail" },
+            esc(&c.entity),
+            esc(&c.check),
+            c.expected,
+            c.actual,
+            if c.passed { "pass" } else { "FAIL" },
+            esc(&c.detail)
+        );
+    }
+    out.push_str("</table></body></html>\n");
+    out
+}
+
+async fn write_report(ctx: &StepContext<'_>, checks: &[Check]) -> Result<(), ValidationError> {
+    let settings = ctx.settings();
+    let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
+    std::fs::create_dir_all(&dir)
+        .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
+    let client = ctx.rt.s3().await;
+    for (name, text, kind) in [
+        ("validation.md", markdown(ctx.run_id, checks), "text/markdown"),
+        ("validation.html", html(ctx.run_id, checks), "text/html"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &text)
+            .map_err(|source| ValidationError::Report { path: path.display().to_string(), source })?;
+        let key = settings.s3.key(&format!("reports/run-{}/{name}", ctx.run_id));
+        client
+            .put_object()
+            .bucket(&settings.s3.bucket)
+            .key(&key)
+            .content_type(kind)
+            .body(ByteStream::from(text.into_bytes()))
+            .send()
+            .await
+            .map_err(|e| ValidationError::S3 {
+                bucket: settings.s3.bucket.clone(),
+                key: key.clone(),
+                message: migration_core::s3::error_text(&e),
+            })?;
+    }
+    tracing::info!(report = %dir.display(), "validation report written");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_accepts_sirius_uids_and_rejects_a_wrong_digit() {
+        assert!(luhn_ok(700000000013));
+        assert!(luhn_ok(700000000245));
+        assert!(!luhn_ok(700000000014));
+        assert!(!luhn_ok(13));
+    }
+
+    #[test]
+    fn the_report_says_fail_when_any_check_fails() {
+        let checks = vec![
+            Check::counts("persons", "rows in Sirius", 3, 3, ""),
+            Check::counts("cases", "rows in Sirius", 2, 1, "one missing"),
+        ];
+        let md = markdown(7, &checks);
+        assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
+        assert!(html(7, &checks).contains("class=\"fail\""));
+    }
 }

@@ -1,0 +1,3 @@
+-- Clients expected in Sirius: one per in-scope case of pat, counted from the raw export.
+SELECT count(DISTINCT p."Case") FROM "casrec_csv"."pat" p
+  JOIN "scope"."cases" s ON s."case_no" = p."Case" AND s."in_scope"
