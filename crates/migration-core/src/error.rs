@@ -32,9 +32,6 @@ pub enum CoreError {
     #[error("unsupported column type for {table}.{column}: {type_name}")]
     UnsupportedType { table: String, column: String, type_name: String },
 
-    #[error("{step} is not built yet: {what_is_missing}")]
-    NotBuilt { step: &'static str, what_is_missing: &'static str },
-
     #[error("pipeline: {0}")]
     Pipeline(String),
 

@@ -211,8 +211,3 @@ pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     }
     text
 }
-
-/// The entry of a step that is not built yet: it fails, naming itself and what is missing.
-pub fn not_built(step: &'static str, what_is_missing: &'static str) -> std::result::Result<StepCounts, BoxError> {
-    Err(Box::new(CoreError::NotBuilt { step, what_is_missing }))
-}

@@ -12,7 +12,7 @@ use migration_core::config::{self, ConfigSource, Environment};
 use migration_core::db::{self, Database};
 use migration_core::ledger;
 use migration_core::pgcopy;
-use migration_core::step::{not_built, RunOptions, Runtime};
+use migration_core::step::{RunOptions, Runtime};
 use migration_core::{Step, StepContext, StepCounts};
 use testkit::TestEnv;
 
@@ -100,8 +100,8 @@ async fn the_ledger_records_runs_and_step_outcomes() {
     }
     let counts = rt.execute(run, Step::Prepare, ok_step).await.unwrap();
     assert_eq!(counts.rows_quarantined, 1);
-    let failure = rt.execute(run, Step::TransformCasrec, unbuilt).await.unwrap_err();
-    assert!(failure.to_string().contains("transform-casrec is not built yet"), "{failure}");
+    let failure = rt.execute(run, Step::TransformCasrec, failing).await.unwrap_err();
+    assert!(failure.to_string().contains("step transform-casrec failed: pat.csv line 7"), "{failure}");
 
     let c = rt.migration_db().await.unwrap();
     let steps = ledger::step_runs(&**c, run).await.unwrap();
@@ -111,7 +111,7 @@ async fn the_ledger_records_runs_and_step_outcomes() {
         ("prepare", "succeeded", Some(10))
     );
     assert_eq!(steps[1].status, "failed");
-    assert!(steps[1].error.as_deref().unwrap().contains("not built"));
+    assert!(steps[1].error.as_deref().unwrap().contains("pat.csv line 7"));
     let latest = ledger::latest_step_run(&**c, Step::Prepare).await.unwrap().unwrap();
     assert_eq!(latest.run_id, run);
 }
