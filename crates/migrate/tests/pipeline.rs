@@ -177,3 +177,80 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     load_to_target::rollback(&env.settings.migration_db, &env.settings.sirius_db, first).await.unwrap();
     assert_eq!(checksums(&sirius).await, before, "Sirius is as it was before the migration");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_the_lay_team_between_runs_migrates_each_team_without_a_reload() {
+    let env = TestEnv::new("pipeteam").await;
+    let out = env.path().join("export");
+    casrec_gen::generate(&casrec_gen::GenerateOptions {
+        clients: 150,
+        seed: 9,
+        out_dir: out.clone(),
+        defect_rate: 0.0,
+    })
+    .unwrap();
+    let s3 = &env.settings.s3;
+    let c = migration_core::s3::client(s3).await;
+    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "csv") {
+            let key = s3.key(p.file_name().unwrap().to_str().unwrap());
+            c.put_object()
+                .bucket(&s3.bucket)
+                .key(key)
+                .body(ByteStream::from(std::fs::read(&p).unwrap()))
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let setup = rt.start_run(None, None).await.unwrap();
+    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
+    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    let m = env.migration_db.client().await;
+    let sirius = env.sirius_db.client().await;
+    let team_cases = |team: &'static str| {
+        let m = &m;
+        async move {
+            m.query(
+                r#"SELECT DISTINCT "Case" FROM "casrec_csv"."pat" WHERE "Lay Team" = $1 AND "Case" NOT IN ('10000011', '10000012')
+                     AND NOT ("Away Date" ~ '^\d{4}-\d{2}-\d{2}' AND substr("Away Date", 1, 10) < '2019-11-01')"#,
+                &[&team],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get::<_, String>(0))
+            .collect::<std::collections::BTreeSet<String>>()
+        }
+    };
+    let mut expected = std::collections::BTreeSet::new();
+    for team in ["1", "2"] {
+        let mut settings = env.settings.clone();
+        settings.scope.lay_team = team.into();
+        let rt = Runtime::connect(settings, RunOptions::default()).await.unwrap();
+        migrate_once(&rt).await;
+        // Phases accumulate: after team 2, Sirius holds the clients of teams 1 and 2.
+        expected.extend(team_cases(if team == "1" { "T1" } else { "T2" }).await);
+        let migrated: std::collections::BTreeSet<String> = sirius
+            .query(
+                r#"SELECT "caserecnumber" FROM "public"."persons" WHERE "type" = 'actor_client' AND "clientsource" = 'CASRECMIGRATION_P3'"#,
+                &[],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(migrated, expected, "Sirius after lay team {team}");
+    }
+    let reloads: i64 = m
+        .query_one(r#"SELECT count(*) FROM "migration"."step_runs" WHERE "step" = 'load-casrec'"#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(reloads, 1, "CasRec was loaded once");
+}

@@ -78,6 +78,12 @@ impl Runtime {
             "environment": self.settings.environment.name(),
             "as_of_date": self.settings.run.as_of_date,
             "s3": { "bucket": self.settings.s3.bucket, "prefix": self.settings.s3.prefix },
+            "scope": {
+                "lay_team": self.settings.scope.lay_team,
+                "correfs": self.settings.scope.correfs,
+                "exclude_pilot": self.settings.scope.exclude_pilot,
+                "put_away_years": self.settings.scope.put_away_years,
+            },
             "migration_db": self.settings.migration_db.describe(),
             "sirius_db": self.settings.sirius_db.describe(),
         });

@@ -265,7 +265,14 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         ));
     }
     post_migration_checks(&m, &s, &mut checks).await?;
-    write_report(ctx, &checks).await?;
+    let scope: Vec<(String, i64)> = m
+        .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
+        .await
+        .map_err(db_err("reading the case scope"))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    write_report(ctx, &checks, &scope).await?;
     Ok(checks)
 }
 
@@ -339,7 +346,7 @@ async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) 
     Ok(())
 }
 
-fn markdown(run: RunId, checks: &[Check]) -> String {
+fn markdown(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
     let failed = checks.iter().filter(|c| !c.passed).count();
     let mut out = format!(
         "# Validation of run {run}\n\n**{}**: {} of {} checks passed.\n\n| entity | check | expected | actual | result | detail |\n|---|---|---|---|---|---|\n",
@@ -359,10 +366,14 @@ fn markdown(run: RunId, checks: &[Check]) -> String {
             c.detail
         );
     }
+    out.push_str("\n## Case scope\n\n| reason | cases |\n|---|---|\n");
+    for (reason, n) in scope {
+        let _ = writeln!(out, "| {reason} | {n} |");
+    }
     out
 }
 
-fn html(run: RunId, checks: &[Check]) -> String {
+fn html(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let failed = checks.iter().filter(|c| !c.passed).count();
     let mut out = format!(
@@ -388,19 +399,23 @@ fn html(run: RunId, checks: &[Check]) -> String {
             esc(&c.detail)
         );
     }
+    out.push_str("</table>\n<h2>Case scope</h2>\n<table><tr><th>reason</th><th>cases</th></tr>\n");
+    for (reason, n) in scope {
+        let _ = writeln!(out, "<tr><td>{}</td><td>{n}</td></tr>", esc(reason));
+    }
     out.push_str("</table></body></html>\n");
     out
 }
 
-async fn write_report(ctx: &StepContext<'_>, checks: &[Check]) -> Result<(), ValidationError> {
+async fn write_report(ctx: &StepContext<'_>, checks: &[Check], scope: &[(String, i64)]) -> Result<(), ValidationError> {
     let settings = ctx.settings();
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
     for (name, text, kind) in [
-        ("validation.md", markdown(ctx.run_id, checks), "text/markdown"),
-        ("validation.html", html(ctx.run_id, checks), "text/html"),
+        ("validation.md", markdown(ctx.run_id, checks, scope), "text/markdown"),
+        ("validation.html", html(ctx.run_id, checks, scope), "text/html"),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, &text)
@@ -442,8 +457,10 @@ mod tests {
             Check::counts("persons", "rows in Sirius", 3, 3, ""),
             Check::counts("cases", "rows in Sirius", 2, 1, "one missing"),
         ];
-        let md = markdown(7, &checks);
+        let scope = vec![("in scope".to_string(), 10), ("put away".to_string(), 2)];
+        let md = markdown(7, &checks, &scope);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
-        assert!(html(7, &checks).contains("class=\"fail\""));
+        assert!(md.contains("| put away | 2 |"), "{md}");
+        assert!(html(7, &checks, &scope).contains("class=\"fail\""));
     }
 }
