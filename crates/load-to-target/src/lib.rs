@@ -84,34 +84,13 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
 
 /// Sirius's columns of a table, with their exact types, that integration also has.
 async fn shared_columns(m: &Client, s: &impl GenericClient, table: &str) -> Result<Vec<(String, String)>, LoadError> {
-    let sirius = s
-        .query(
-            r#"SELECT a."attname"::text, format_type(a."atttypid", a."atttypmod")
-                 FROM "pg_attribute" a
-                WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped"
-                ORDER BY a."attnum""#,
-            &[&format!("\"public\".{}", quote_ident(table))],
-        )
-        .await
-        .map_err(db_err(format!("reading the columns of Sirius {table}")))?;
-    let ours: Vec<String> = m
-        .query(
-            r#"SELECT "column_name"::text FROM "information_schema"."columns" WHERE "table_schema" = 'integration' AND "table_name" = $1"#,
-            &[&table],
-        )
-        .await
-        .map_err(db_err(format!("reading the columns of integration.{table}")))?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let ours: Vec<String> =
+        migration_core::db::table_columns(m, "integration", table).await?.into_iter().map(|(c, _)| c).collect();
     if ours.is_empty() {
         return Err(LoadError::NoIntegration(format!("integration.{table}")));
     }
-    Ok(sirius
-        .iter()
-        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
-        .filter(|(c, _)| ours.contains(c))
-        .collect())
+    let sirius = migration_core::db::table_columns(s, "public", table).await?;
+    Ok(sirius.into_iter().filter(|(c, _)| ours.contains(c)).collect())
 }
 
 /// `ROW(p.a, ...) IS DISTINCT FROM ROW(s.a, ...)` over the columns an update writes: Sirius's

@@ -132,6 +132,25 @@ pub async fn recreate_database(s: &DbSettings, which: Database) -> Result<()> {
     Ok(())
 }
 
+/// A table's columns in order, each with its exact type as PostgreSQL writes it
+/// (`character varying(255)`, `timestamp(0) without time zone`, ...); empty when there is no
+/// such table.
+pub async fn table_columns<C: tokio_postgres::GenericClient>(
+    c: &C,
+    schema: &str,
+    table: &str,
+) -> Result<Vec<(String, String)>> {
+    let rows = c
+        .query(
+            r#"SELECT a."attname"::text, format_type(a."atttypid", a."atttypmod") FROM "pg_attribute" a
+                WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped" ORDER BY a."attnum""#,
+            &[&qualified(schema, table)],
+        )
+        .await
+        .map_err(CoreError::db(format!("reading the columns of {schema}.{table}")))?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
 /// Quotes an SQL identifier; identifiers are always quoted in this project.
 pub fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))

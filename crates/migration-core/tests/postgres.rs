@@ -93,10 +93,10 @@ async fn the_ledger_records_runs_and_step_outcomes() {
             Ok(StepCounts { rows_in: 10, rows_out: 9, rows_quarantined: 1, details: serde_json::json!({"k": 1}) })
         })
     }
-    fn unbuilt<'a, 'b>(
+    fn failing<'a, 'b>(
         _: &'a StepContext<'b>,
     ) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
-        Box::pin(async { not_built("transform-casrec", "the DataFusion mappings") })
+        Box::pin(async { Err("pat.csv line 7: something went wrong".into()) })
     }
     let counts = rt.execute(run, Step::Prepare, ok_step).await.unwrap();
     assert_eq!(counts.rows_quarantined, 1);

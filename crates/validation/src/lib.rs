@@ -130,31 +130,13 @@ async fn one(c: &Client, sql: &str, context: &str) -> Result<i64, ValidationErro
     Ok(row.try_get::<_, i64>(0).or_else(|_| row.try_get::<_, i32>(0).map(i64::from)).unwrap_or_default())
 }
 
-/// Sirius's columns of a table and their types, that integration also has.
+/// Sirius's columns of a table and their types, that integration also has (but `updateddate`,
+/// which Sirius's trigger owns).
 async fn shared_columns(m: &Client, s: &Client, table: &str) -> Result<Vec<(String, String)>, ValidationError> {
-    let sirius = s
-        .query(
-            r#"SELECT a."attname"::text, format_type(a."atttypid", a."atttypmod") FROM "pg_attribute" a
-                WHERE a."attrelid" = to_regclass($1) AND a."attnum" > 0 AND NOT a."attisdropped" ORDER BY a."attnum""#,
-            &[&format!("\"public\".{}", quote_ident(table))],
-        )
-        .await
-        .map_err(db_err(format!("reading the columns of Sirius {table}")))?;
-    let ours: Vec<String> = m
-        .query(
-            r#"SELECT "column_name"::text FROM "information_schema"."columns" WHERE "table_schema" = 'integration' AND "table_name" = $1"#,
-            &[&table],
-        )
-        .await
-        .map_err(db_err(format!("reading the columns of integration.{table}")))?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    Ok(sirius
-        .iter()
-        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
-        .filter(|(c, _)| ours.contains(c) && c != "updateddate")
-        .collect())
+    let ours: Vec<String> =
+        migration_core::db::table_columns(m, "integration", table).await?.into_iter().map(|(c, _)| c).collect();
+    let sirius = migration_core::db::table_columns(s, "public", table).await?;
+    Ok(sirius.into_iter().filter(|(c, _)| ours.contains(c) && c != "updateddate").collect())
 }
 
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
