@@ -25,6 +25,7 @@ fn migrate(env: &TestEnv) -> Command {
         .env("MIGRATION__S3__BUCKET", &s.s3.bucket)
         .env("MIGRATION__S3__EMBEDDED_ROOT", "")
         .env("MIGRATION__LOAD_S3__SOURCE_DIR", &s.load_s3.source_dir)
+        .env("MIGRATION__VALIDATION__REPORT_DIR", &s.validation.report_dir)
         .env("MIGRATION__LOGGING__FORMAT", "json");
     c
 }
