@@ -133,18 +133,24 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
         .await
         .map_err(db_err("recording the next uid"))?;
 
-    // Rows earlier runs loaded, if they are still in Sirius.
-    let loaded = m
-        .query(
-            r#"SELECT DISTINCT ON ("table_name", "migration_key") "table_name", "migration_key", "id"
-                 FROM "migration"."loaded_rows" WHERE NOT "rolled_back" AND "id" IS NOT NULL
-                ORDER BY "table_name", "migration_key", "run_id" DESC"#,
-            &[],
-        )
-        .await
-        .map_err(db_err("reading the rows earlier runs loaded"))?;
+    // Rows earlier runs loaded, if they are still in Sirius: copied in one statement, then
+    // those Sirius no longer has are dropped, a query per table.
+    m.batch_execute(
+        r#"INSERT INTO "integration"."previously_loaded" ("table_name", "migration_key", "id")
+           SELECT DISTINCT ON ("table_name", "migration_key") "table_name", "migration_key", "id"
+             FROM "migration"."loaded_rows" WHERE NOT "rolled_back" AND "id" IS NOT NULL
+            ORDER BY "table_name", "migration_key", "run_id" DESC"#,
+    )
+    .await
+    .map_err(db_err("reading the rows earlier runs loaded"))?;
     for t in TABLES.iter().filter(|t| **t != "person_caseitem") {
-        let ids: Vec<i64> = loaded.iter().filter(|r| r.get::<_, &str>(0) == *t).map(|r| r.get(2)).collect();
+        let ids: Vec<i64> = m
+            .query(r#"SELECT "id" FROM "integration"."previously_loaded" WHERE "table_name" = $1"#, &[t])
+            .await
+            .map_err(db_err("reading the rows earlier runs loaded"))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
         if ids.is_empty() {
             continue;
         }
@@ -158,14 +164,12 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
             .iter()
             .map(|r| r.get(0))
             .collect();
-        for r in loaded.iter().filter(|r| r.get::<_, &str>(0) == *t && present.contains(&r.get::<_, i64>(2))) {
-            m.execute(
-                r#"INSERT INTO "integration"."previously_loaded" VALUES ($1, $2, $3)"#,
-                &[&r.get::<_, &str>(0), &r.get::<_, &str>(1), &r.get::<_, i64>(2)],
-            )
-            .await
-            .map_err(db_err("recording earlier runs' rows"))?;
-        }
+        m.execute(
+            r#"DELETE FROM "integration"."previously_loaded" WHERE "table_name" = $1 AND NOT ("id" = ANY($2))"#,
+            &[t, &present],
+        )
+        .await
+        .map_err(db_err("dropping rows Sirius no longer has"))?;
     }
     drop(s);
 

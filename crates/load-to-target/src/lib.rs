@@ -315,21 +315,37 @@ async fn move_sequences(tx: &impl GenericClient) -> Result<(), LoadError> {
 }
 
 async fn record(m: &Client, run: RunId, rows: &[Loaded]) -> Result<(), LoadError> {
-    let stmt = m
-        .prepare(
-            r#"INSERT INTO "migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")
-               VALUES ($1, $2, $3, $4, $5, $6)"#,
+    // One COPY, not a statement per row: a load writes a ledger row for every Sirius row.
+    let mut enc = migration_core::pgcopy::RowEncoder::new();
+    for r in rows {
+        enc.begin_row(6);
+        enc.int8(run);
+        enc.bytes(r.table.as_bytes());
+        match r.id {
+            Some(id) => enc.int8(id),
+            None => enc.null(),
+        }
+        enc.bytes(r.key.as_bytes());
+        enc.bytes(r.action.as_bytes());
+        match &r.before {
+            // jsonb's binary form: a version byte, then the text.
+            Some(v) => {
+                let mut b = vec![1u8];
+                b.extend_from_slice(v.to_string().as_bytes());
+                enc.bytes(&b);
+            }
+            None => enc.null(),
+        }
+    }
+    let sink = m
+        .copy_in::<_, Bytes>(
+            r#"COPY "migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image") FROM STDIN (FORMAT binary)"#,
         )
         .await
         .map_err(db_err("recording loaded rows"))?;
-    for chunk in rows.chunks(1000) {
-        let tx_rows = chunk;
-        for r in tx_rows {
-            m.execute(&stmt, &[&run, &r.table, &r.id, &r.key, &r.action, &r.before])
-                .await
-                .map_err(db_err("recording loaded rows"))?;
-        }
-    }
+    futures::pin_mut!(sink);
+    sink.send(enc.finish()).await.map_err(db_err("recording loaded rows"))?;
+    sink.finish().await.map_err(db_err("recording loaded rows"))?;
     Ok(())
 }
 

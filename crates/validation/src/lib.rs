@@ -211,18 +211,26 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             )
             .await
             .map_err(db_err(format!("reading Sirius {table}")))?;
-        let insert = m
-            .prepare(&format!(
-                "INSERT INTO \"validation\".{} VALUES ($1, $2::text::jsonb)",
+        let mut enc = migration_core::pgcopy::RowEncoder::new();
+        for r in &sirius_rows {
+            enc.begin_row(2);
+            enc.bytes(r.get::<_, &str>(0).as_bytes());
+            // jsonb's binary form: a version byte, then the text.
+            let mut doc = vec![1u8];
+            doc.extend_from_slice(r.get::<_, &str>(1).as_bytes());
+            enc.bytes(&doc);
+        }
+        let sink = m
+            .copy_in::<_, bytes::Bytes>(&format!(
+                "COPY \"validation\".{} (\"key\", \"doc\") FROM STDIN (FORMAT binary)",
                 quote_ident(&format!("sirius_{table}"))
             ))
             .await
-            .map_err(db_err("preparing"))?;
-        for r in &sirius_rows {
-            m.execute(&insert, &[&r.get::<_, String>(0), &r.get::<_, String>(1)])
-                .await
-                .map_err(db_err("copying Sirius rows"))?;
-        }
+            .map_err(db_err("copying Sirius rows"))?;
+        futures::pin_mut!(sink);
+        use futures::SinkExt;
+        sink.send(enc.finish()).await.map_err(db_err("copying Sirius rows"))?;
+        sink.finish().await.map_err(db_err("copying Sirius rows"))?;
         checks.push(Check::counts(table, "rows in Sirius", keys.len() as i64, sirius_rows.len() as i64, ""));
 
         let exc = quote_ident(&format!("exceptions_{table}"));

@@ -39,6 +39,30 @@ UPDATE "integration"."order_deputy" o SET "migration_key" = k."key"
 UPDATE "integration"."supervision_level_log" SET "migration_key" = 'supervision_level_log:' || "c_order_no";
 UPDATE "integration"."person_caseitem" SET "migration_key" = 'person_caseitem:' || "c_order_no";
 
+-- The joins below go through these keys.
+CREATE INDEX ON "integration"."persons" ("transform_id");
+CREATE INDEX ON "integration"."persons" ("migration_key");
+CREATE INDEX ON "integration"."persons" ("caserecnumber");
+CREATE INDEX ON "integration"."cases" ("transform_id");
+CREATE INDEX ON "integration"."cases" ("migration_key");
+CREATE INDEX ON "integration"."cases" ("caserecnumber");
+CREATE INDEX ON "integration"."addresses" ("migration_key");
+CREATE INDEX ON "integration"."phonenumbers" ("migration_key");
+CREATE INDEX ON "integration"."order_deputy" ("migration_key");
+CREATE INDEX ON "integration"."supervision_level_log" ("migration_key");
+CREATE INDEX ON "integration"."previously_loaded" ("table_name", "migration_key");
+CREATE INDEX ON "integration"."sirius_persons" ("id");
+CREATE INDEX ON "integration"."sirius_cases" ("id");
+ANALYZE "integration"."persons";
+ANALYZE "integration"."cases";
+ANALYZE "integration"."addresses";
+ANALYZE "integration"."phonenumbers";
+ANALYZE "integration"."order_deputy";
+ANALYZE "integration"."supervision_level_log";
+ANALYZE "integration"."previously_loaded";
+ANALYZE "integration"."sirius_persons";
+ANALYZE "integration"."sirius_cases";
+
 -- 1. Rows an earlier run loaded (and that are still in Sirius) are updated in place.
 UPDATE "integration"."persons" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
  WHERE l."table_name" = 'persons' AND l."migration_key" = t."migration_key";
@@ -125,6 +149,8 @@ UPDATE "integration"."cases" t SET "uid" = n."uid" FROM "integration"."new_uids"
  WHERE n."tbl" = 'cases' AND n."transform_id" = t."transform_id";
 
 -- 5. Foreign keys between migrated rows, from transform ids to Sirius ids.
+CREATE INDEX ON "integration"."persons" ("id");
+CREATE INDEX ON "integration"."cases" ("id");
 UPDATE "integration"."cases" c SET "client_id" = p."id" FROM "integration"."persons" p
  WHERE p."type" = 'actor_client' AND p."caserecnumber" = c."caserecnumber";
 UPDATE "integration"."addresses" a SET "person_id" = p."id" FROM "integration"."persons" p WHERE p."transform_id" = a."person_id";

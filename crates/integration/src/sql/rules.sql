@@ -12,8 +12,10 @@ UPDATE "integration"."persons" c SET "feepayer_id" = f."deputy_id"
 -- all closed is CLOSED; every other migrated client stays ACTIVE.
 UPDATE "integration"."persons" c SET "clientstatus" = CASE
         WHEN c."dateofdeath" IS NOT NULL THEN 'DEATH_CONFIRMED'
-        WHEN EXISTS (SELECT 1 FROM "integration"."cases" o WHERE o."client_id" = c."id")
-         AND NOT EXISTS (SELECT 1 FROM "integration"."cases" o WHERE o."client_id" = c."id" AND coalesce(o."orderstatus", '') <> 'CLOSED')
-            THEN 'CLOSED'
+        WHEN o."orders" > 0 AND o."open_orders" = 0 THEN 'CLOSED'
         ELSE 'ACTIVE' END
- WHERE c."type" = 'actor_client';
+  FROM "integration"."persons" p
+  LEFT JOIN (SELECT "client_id", count(*) AS "orders",
+                    count(*) FILTER (WHERE coalesce("orderstatus", '') <> 'CLOSED') AS "open_orders"
+               FROM "integration"."cases" GROUP BY "client_id") o ON o."client_id" = p."id"
+ WHERE c."type" = 'actor_client' AND p."transform_id" = c."transform_id";
