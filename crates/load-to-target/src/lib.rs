@@ -167,6 +167,12 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableLoad>, LoadError> {
             sink.send(chunk).await.map_err(db_err(format!("staging {table} in Sirius")))?;
         }
         sink.finish().await.map_err(db_err(format!("staging {table} in Sirius")))?;
+        // Temporary tables get no statistics by themselves: without them the planner joins the
+        // staged rows to Sirius by nested loops, minutes for a few thousand rows.
+        let key = if LINK_TABLES.iter().any(|(t, _)| t == table) { "\"method\"" } else { "\"id\"" };
+        tx.batch_execute(&format!("CREATE INDEX ON {stage} ({key}); ANALYZE {stage};"))
+            .await
+            .map_err(db_err(format!("indexing the staged {table}")))?;
 
         let link = LINK_TABLES.iter().find(|(t, _)| t == table).map(|(_, k)| k);
         let mut load = TableLoad { table: table.to_string(), ..Default::default() };
