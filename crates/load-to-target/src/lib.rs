@@ -127,12 +127,47 @@ struct Loaded {
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableLoad>, LoadError> {
     let settings = ctx.settings();
     let m = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    match load(ctx, &m).await {
+        Err(LoadError::Refused { table, message }) => Err(name_source(&m, table, message).await),
+        other => other,
+    }
+}
+
+/// Adds the CasRec source of the refused row, found by the key PostgreSQL names.
+async fn name_source(m: &Client, table: String, message: String) -> LoadError {
+    let id = message.split("(id)=(").nth(1).and_then(|rest| rest.split(')').next()).and_then(|v| v.parse::<i32>().ok());
+    let Some(id) = id else { return LoadError::Refused { table, message } };
+    let source = m
+        .query_opt(
+            &format!(
+                "SELECT \"migration_key\", CAST(\"casrec_row_id\" AS text), \"casrec_target\" FROM \"integration\".{} WHERE \"id\" = $1",
+                quote_ident(&table)
+            ),
+            &[&id],
+        )
+        .await
+        .ok()
+        .flatten();
+    let message = match source {
+        Some(r) => format!(
+            "{message} [source {}: {} line {}]",
+            r.get::<_, Option<String>>(0).unwrap_or_default(),
+            r.get::<_, Option<String>>(2).unwrap_or_default(),
+            r.get::<_, Option<String>>(1).unwrap_or_default()
+        ),
+        None => message,
+    };
+    LoadError::Refused { table, message }
+}
+
+async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadError> {
+    let settings = ctx.settings();
     let mut s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
     let tx = s.transaction().await.map_err(db_err("starting the Sirius transaction"))?;
     let mut loads = Vec::new();
     let mut recorded: Vec<Loaded> = Vec::new();
     for table in TABLES {
-        let cols = shared_columns(&m, &tx, table).await?;
+        let cols = shared_columns(m, &tx, table).await?;
         let stage = quote_ident(&format!("stage_{table}"));
         let col_list = cols.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ");
         tx.batch_execute(&format!(
@@ -279,7 +314,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableLoad>, LoadError> {
     move_sequences(&tx).await?;
 
     // The ledger first: a crash after Sirius commits must not leave rows nobody can roll back.
-    record(&m, ctx.run_id, &recorded).await?;
+    record(m, ctx.run_id, &recorded).await?;
     if let Err(e) = tx.commit().await {
         m.execute(r#"DELETE FROM "migration"."loaded_rows" WHERE "run_id" = $1"#, &[&ctx.run_id]).await.ok();
         return Err(db_err("committing the load into Sirius")(e));

@@ -140,3 +140,105 @@ async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
     assert!(!ok);
     assert!(out.contains("run 999 is not in the ledger"), "{out}");
 }
+
+async fn sirius_checksum(db: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
+    let mut out = Vec::new();
+    for t in
+        ["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"]
+    {
+        let r = db
+            .query_one(
+                &format!(r#"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "public"."{t}" t"#),
+                &[],
+            )
+            .await
+            .unwrap();
+        out.push((t.to_string(), r.get(0), r.get(1)));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_load_killed_half_way_leaves_sirius_unchanged_and_the_next_run_succeeds() {
+    let env = TestEnv::new("clikill").await;
+    write_export(&env);
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "integration"]));
+    assert!(ok, "{out}");
+    let sirius = env.sirius_db.client().await;
+    let before = sirius_checksum(&sirius).await;
+
+    // Hold a lock the load will need after it has written persons and cases, so it stops half
+    // way inside its transaction; then kill it there.
+    let mut blocker = env.sirius_db.client().await;
+    let tx = blocker.transaction().await.unwrap();
+    tx.batch_execute(r#"LOCK TABLE "public"."order_deputy" IN ACCESS EXCLUSIVE MODE"#).await.unwrap();
+    let mut child = migrate(&env).args(["step", "load-to-target"]).spawn().unwrap();
+    let mut waited = 0;
+    loop {
+        let blocked: i64 = sirius
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        if blocked > 0 {
+            break;
+        }
+        waited += 1;
+        assert!(waited < 300, "the load never reached the locked table");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    tx.rollback().await.unwrap();
+    // The server notices the dropped connection and rolls its transaction back.
+    let mut settled = 0;
+    while sirius_checksum(&sirius).await != before {
+        settled += 1;
+        assert!(settled < 50, "Sirius changed after the killed load");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    let (ok, out) = run(migrate(&env).args(["step", "load-to-target"]));
+    assert!(ok, "the next run succeeds: {out}");
+    assert_ne!(sirius_checksum(&sirius).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_sirius_refuses_rolls_the_load_back_and_is_named_with_its_source() {
+    let env = TestEnv::new("clirefuse").await;
+    write_export(&env);
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "integration"]));
+    assert!(ok, "{out}");
+    let m = env.migration_db.client().await;
+    let sirius = env.sirius_db.client().await;
+    // Something takes the id integration gave the client's new address.
+    let id: i32 = m
+        .query_one(r#"SELECT min("id") FROM "integration"."addresses" WHERE "method" = 'INSERT'"#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    sirius
+        .execute(r#"INSERT INTO "public"."addresses" ("id", "town") VALUES ($1, 'In the way')"#, &[&id])
+        .await
+        .unwrap();
+    let before = sirius_checksum(&sirius).await;
+
+    let (ok, out) = run(migrate(&env).args(["step", "load-to-target"]));
+    assert!(!ok, "{out}");
+    assert!(out.contains("Sirius refused the rows of addresses") && out.contains("addresses_pkey"), "{out}");
+    assert!(out.contains("source client_address:10000001: client_addresses line 2"), "{out}");
+    assert_eq!(sirius_checksum(&sirius).await, before, "nothing was loaded");
+    let error: String = m
+        .query_one(r#"SELECT "error" FROM "migration"."step_runs" WHERE "step" = 'load-to-target' ORDER BY "step_run_id" DESC LIMIT 1"#, &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(error.contains("client_address:10000001"), "the ledger names the row: {error}");
+}
