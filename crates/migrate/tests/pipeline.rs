@@ -140,6 +140,53 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
         .get(0);
     assert_eq!(orphans, 0);
 
+    // Business rules: a client's fee payer is the deputy whose deputyship says Fee Payer = Y;
+    // a client with a date of death is DEATH_CONFIRMED, one whose orders are all closed CLOSED.
+    let wrong_payers: i64 = m
+        .query_one(
+            r#"SELECT count(*) FROM "integration"."persons" c
+                WHERE c."type" = 'actor_client' AND c."feepayer_id" IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM "integration"."order_deputy" od JOIN "integration"."cases" o ON o."id" = od."order_id"
+                                   WHERE o."client_id" = c."id" AND od."deputy_id" = c."feepayer_id" AND od."c_fee_payer" = 'Y')"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(wrong_payers, 0);
+    let payers: i64 = sirius
+        .query_one(
+            r#"SELECT count(*) FROM "public"."persons" WHERE "type" = 'actor_client' AND "feepayer_id" IS NOT NULL"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(payers > 0, "fee payers were set");
+    let statuses: Vec<(String, i64)> = sirius
+        .query(
+            r#"SELECT "clientstatus", count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
+                GROUP BY 1 ORDER BY 1"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert!(statuses.iter().any(|(s, _)| s == "DEATH_CONFIRMED"), "{statuses:?}");
+    assert!(statuses.iter().any(|(s, _)| s == "ACTIVE"), "{statuses:?}");
+    let dead_not_confirmed: i64 = sirius
+        .query_one(
+            r#"SELECT count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
+                 AND "dateofdeath" IS NOT NULL AND "clientstatus" <> 'DEATH_CONFIRMED'"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(dead_not_confirmed, 0);
+
     // A second run over the same data leaves Sirius as the first did.
     let second = migrate_once(&rt).await;
     assert_eq!(checksums(&sirius).await, after_first, "running twice is the same as running once");
