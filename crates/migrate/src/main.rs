@@ -516,6 +516,15 @@ async fn sirius_init(settings: &Settings, reset: bool) -> anyhow::Result<()> {
             bail!("--reset drops the Sirius database and is allowed only in the local environment");
         }
         migration_core::db::recreate_database(sirius, Database::Sirius).await?;
+        // The rows earlier runs loaded went with the old database: later runs must not match them.
+        if let Ok(m) = migration_core::db::connect(&settings.migration_db, Database::Migration).await {
+            let _ = m
+                .batch_execute(
+                    r#"DO $$ BEGIN IF to_regclass('"migration"."loaded_rows"') IS NOT NULL THEN
+                         UPDATE "migration"."loaded_rows" SET "rolled_back" = true WHERE NOT "rolled_back"; END IF; END $$"#,
+                )
+                .await;
+        }
     } else if sirius.create_if_missing {
         migration_core::db::ensure_database(sirius, Database::Sirius).await?;
     }
