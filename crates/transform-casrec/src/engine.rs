@@ -102,35 +102,61 @@ impl Engine {
         let mut created: HashMap<String, BTreeMap<String, DataType>> = HashMap::new();
         let mut reports = Vec::new();
         let bar = migration_core::telemetry::progress_bar(TARGETS.len() as u64, "transform-casrec");
-        for target in TARGETS {
-            let report = self.run_target(client, target, &mut outputs, &mut next_id, &mut created).await?;
-            tracing::info!(
-                target = target.name,
-                rows_out = report.rows_out,
-                excluded = report.excluded,
-                exceptions = report.exceptions,
-                "target built"
-            );
-            reports.push(report);
-            bar.inc(1);
+        // Targets of a wave read only CasRec and earlier waves, so their queries run together;
+        // numbering and writing then follow the fixed target order, so ids do not depend on
+        // which query finished first.
+        let mut waves: Vec<u8> = TARGETS.iter().map(|t| t.wave).collect();
+        waves.sort();
+        waves.dedup();
+        for wave in waves {
+            let targets: Vec<&Target> = TARGETS.iter().filter(|t| t.wave == wave).collect();
+            let results = futures::future::try_join_all(targets.iter().map(|t| self.query_target(t, &outputs))).await?;
+            for (target, (env, schema, batches)) in targets.into_iter().zip(results) {
+                let report = self
+                    .finish_target(client, target, env, schema, batches, &mut outputs, &mut next_id, &mut created)
+                    .await?;
+                tracing::info!(
+                    target = target.name,
+                    rows_out = report.rows_out,
+                    excluded = report.excluded,
+                    exceptions = report.exceptions,
+                    "target built"
+                );
+                reports.push(report);
+                bar.inc(1);
+            }
         }
         bar.finish_and_clear();
         Ok(reports)
     }
 
-    async fn run_target(
+    /// Runs a target's SQL; its exceptions stay in the returned environment.
+    async fn query_target(
         &self,
-        client: &Client,
         target: &Target,
-        outputs: &mut Outputs,
-        next_id: &mut HashMap<&'static str, i64>,
-        created: &mut HashMap<String, BTreeMap<String, DataType>>,
-    ) -> Result<TargetReport, TransformError> {
+        outputs: &Outputs,
+    ) -> Result<(Arc<UdfEnv>, SchemaRef, Vec<RecordBatch>), TransformError> {
         let env = UdfEnv::new(self.lookups.clone(), self.as_of);
         let ctx = self.session(&env, outputs).await?;
         let df = ctx.sql(target.sql()?).await.map_err(df_err(target.name, target.path()))?;
         let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
-        let mut batches = df.collect().await.map_err(df_err(target.name, target.path()))?;
+        let batches = df.collect().await.map_err(df_err(target.name, target.path()))?;
+        Ok((env, schema, batches))
+    }
+
+    /// Numbers a target's rows, checks that it accounts for its source rows, and writes them.
+    #[allow(clippy::too_many_arguments)]
+    async fn finish_target(
+        &self,
+        client: &Client,
+        target: &Target,
+        env: Arc<UdfEnv>,
+        schema: SchemaRef,
+        mut batches: Vec<RecordBatch>,
+        outputs: &mut Outputs,
+        next_id: &mut HashMap<&'static str, i64>,
+        created: &mut HashMap<String, BTreeMap<String, DataType>>,
+    ) -> Result<TargetReport, TransformError> {
         let mut schema = schema;
         if target.mode == Mode::Insert {
             let start = *next_id.entry(target.destination).or_insert(1);

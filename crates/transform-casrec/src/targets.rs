@@ -25,16 +25,19 @@ pub struct Target {
     /// The CasRec table the target's rows come from (`casrec_row_id` is its line).
     pub source_table: &'static str,
     pub mode: Mode,
+    /// Targets of one wave read only CasRec and earlier waves' output, so they run together.
+    pub wave: u8,
 }
 
 /// In build order: orders first (everything hangs from them), then deputies, then clients.
 pub const TARGETS: &[Target] = &[
-    Target { name: "cases", entity: "cases", destination: "cases", source_table: "order", mode: Mode::Insert },
+    Target { name: "cases", entity: "cases", destination: "cases", source_table: "order", wave: 1, mode: Mode::Insert },
     Target {
         name: "deputy_persons",
         entity: "deputies",
         destination: "persons",
         source_table: "deputy",
+        wave: 1,
         mode: Mode::Insert,
     },
     Target {
@@ -42,6 +45,7 @@ pub const TARGETS: &[Target] = &[
         entity: "deputies",
         destination: "phonenumbers",
         source_table: "deputy",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -49,6 +53,7 @@ pub const TARGETS: &[Target] = &[
         entity: "deputies",
         destination: "phonenumbers",
         source_table: "deputy",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -56,6 +61,7 @@ pub const TARGETS: &[Target] = &[
         entity: "deputies",
         destination: "addresses",
         source_table: "deputy_address",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -63,6 +69,7 @@ pub const TARGETS: &[Target] = &[
         entity: "deputies",
         destination: "order_deputy",
         source_table: "deputyship",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -70,6 +77,7 @@ pub const TARGETS: &[Target] = &[
         entity: "clients",
         destination: "persons",
         source_table: "pat",
+        wave: 1,
         mode: Mode::Insert,
     },
     Target {
@@ -77,6 +85,7 @@ pub const TARGETS: &[Target] = &[
         entity: "clients",
         destination: "addresses",
         source_table: "pat",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -84,6 +93,7 @@ pub const TARGETS: &[Target] = &[
         entity: "clients",
         destination: "phonenumbers",
         source_table: "pat",
+        wave: 2,
         mode: Mode::Insert,
     },
     Target {
@@ -91,6 +101,7 @@ pub const TARGETS: &[Target] = &[
         entity: "clients",
         destination: "person_caseitem",
         source_table: "order",
+        wave: 2,
         mode: Mode::InsertLink,
     },
     Target {
@@ -98,6 +109,7 @@ pub const TARGETS: &[Target] = &[
         entity: "clients",
         destination: "persons",
         source_table: "crec",
+        wave: 2,
         mode: Mode::UpdateById,
     },
     Target {
@@ -105,6 +117,7 @@ pub const TARGETS: &[Target] = &[
         entity: "supervision_level",
         destination: "supervision_level_log",
         source_table: "order",
+        wave: 2,
         mode: Mode::Insert,
     },
 ];
@@ -142,6 +155,25 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_target_reads_only_targets_of_earlier_waves() {
+        for t in TARGETS {
+            let sql = [t.sql().unwrap(), t.source_sql().unwrap(), t.excluded_sql().unwrap_or("")].concat();
+            for other in TARGETS.iter().filter(|o| o.name != t.name) {
+                if sql.contains(&format!("t_{}", other.name)) {
+                    assert!(
+                        other.wave < t.wave,
+                        "{} (wave {}) reads t_{} (wave {})",
+                        t.name,
+                        t.wave,
+                        other.name,
+                        other.wave
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_target_has_its_sql_and_source_files() {
