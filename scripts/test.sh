@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: formatting, then every crate's unit and integration tests with
+# Runs the whole test suite: formatting and clippy, then every crate's unit and integration tests with
 # cargo-nextest against a real PostgreSQL (started if none answers) and in-process S3 endpoints,
 # then the delivery lint (hadolint, checkov, asl-validator, YAML, shellcheck).
 # Usage: scripts/test.sh [extra nextest arguments]
@@ -14,8 +14,9 @@ need_rust
 need_nextest
 need_moto
 eval "$("$ROOT/scripts/ensure-postgres.sh")"
-say "checking formatting"
+say "checking formatting and lints"
 cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "running the tests (target dir $CARGO_TARGET_DIR)"
 cargo nextest run --workspace --all-targets --no-fail-fast "$@"
 say "linting the delivery files (Dockerfile, terraform, state machines, CI config, scripts)"

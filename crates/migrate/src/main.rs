@@ -263,10 +263,9 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
         Command::Rollback { run, guard } => {
             // Undoing a load writes to Sirius as much as the load did: the same guard applies.
             let options = run_options(&settings, &guard, &[Step::LoadToTarget])?;
-            if !settings.load_to_target.allowed
-                && !(options.allow_production_load
-                    && options.confirmed_environment.as_deref() == Some(settings.environment.name()))
-            {
+            let confirmed = options.allow_production_load
+                && options.confirmed_environment.as_deref() == Some(settings.environment.name());
+            if !(settings.load_to_target.allowed || confirmed) {
                 bail!(
                     "{} does not allow writing to Sirius; give --allow-production-load and confirm the environment's name",
                     settings.environment

@@ -60,7 +60,7 @@ pub fn luhn_digit(payload: u64) -> u64 {
 
 /// Whether a 12-digit uid ends in the right check digit.
 pub fn uid_is_valid(uid: i64) -> bool {
-    uid >= 700_000_000_000 && uid <= 799_999_999_999 && luhn_digit((uid / 10) as u64) == (uid % 10) as u64
+    (700_000_000_000..=799_999_999_999).contains(&uid) && luhn_digit((uid / 10) as u64) == (uid % 10) as u64
 }
 
 #[cfg(test)]

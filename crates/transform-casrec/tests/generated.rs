@@ -50,7 +50,7 @@ async fn every_target_builds_and_accounts_for_every_source_row() {
     let injected: Vec<(String, i64)> = manifest
         .defects
         .iter()
-        .filter(|d| serde_json::to_value(&d.kind).unwrap() == "orphan_reference" && d.column.as_deref() == Some("Case"))
+        .filter(|d| serde_json::to_value(d.kind).unwrap() == "orphan_reference" && d.column.as_deref() == Some("Case"))
         .filter(|d| d.file != "pat.csv")
         .map(|d| (d.file.clone(), d.line as i64))
         .collect();
