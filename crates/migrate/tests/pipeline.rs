@@ -27,30 +27,11 @@ async fn checksums(db: &tokio_postgres::Client) -> BTreeMap<&'static str, (i64, 
     out
 }
 
-async fn migrate_once(rt: &Runtime) -> RunId {
-    let run = rt.start_run(None, None).await.unwrap();
-    for (step, f) in [
-        (Step::TransformCasrec, transform_casrec::entry as migration_core::StepFn),
-        (Step::Integration, integration::entry),
-        (Step::LoadToTarget, load_to_target::entry),
-        (Step::Validation, validation::entry),
-    ] {
-        rt.execute(run, step, f).await.unwrap_or_else(|e| panic!("{e}"));
-    }
-    run
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_exactly() {
-    let env = TestEnv::new("pipe").await;
+/// Generates CasRec data and puts every file into the test's bucket, as the export arrives.
+async fn export(env: &TestEnv, clients: u64, seed: u64) {
     let out = env.path().join("export");
-    casrec_gen::generate(&casrec_gen::GenerateOptions {
-        clients: 200,
-        seed: 5,
-        out_dir: out.clone(),
-        defect_rate: 0.0,
-    })
-    .unwrap();
+    casrec_gen::generate(&casrec_gen::GenerateOptions { clients, seed, out_dir: out.clone(), defect_rate: 0.0 })
+        .unwrap();
     let s3 = &env.settings.s3;
     let c = migration_core::s3::client(s3).await;
     migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
@@ -67,6 +48,25 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
                 .unwrap();
         }
     }
+}
+
+async fn migrate_once(rt: &Runtime) -> RunId {
+    let run = rt.start_run(None, None).await.unwrap();
+    for (step, f) in [
+        (Step::TransformCasrec, transform_casrec::entry as migration_core::StepFn),
+        (Step::Integration, integration::entry),
+        (Step::LoadToTarget, load_to_target::entry),
+        (Step::Validation, validation::entry),
+    ] {
+        rt.execute(run, step, f).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    run
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_exactly() {
+    let env = TestEnv::new("pipe").await;
+    export(&env, 200, 5).await;
     let sirius = env.sirius_db.client().await;
     sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
@@ -228,30 +228,7 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_lay_team_between_runs_migrates_each_team_without_a_reload() {
     let env = TestEnv::new("pipeteam").await;
-    let out = env.path().join("export");
-    casrec_gen::generate(&casrec_gen::GenerateOptions {
-        clients: 150,
-        seed: 9,
-        out_dir: out.clone(),
-        defect_rate: 0.0,
-    })
-    .unwrap();
-    let s3 = &env.settings.s3;
-    let c = migration_core::s3::client(s3).await;
-    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            let key = s3.key(p.file_name().unwrap().to_str().unwrap());
-            c.put_object()
-                .bucket(&s3.bucket)
-                .key(key)
-                .body(ByteStream::from(std::fs::read(&p).unwrap()))
-                .send()
-                .await
-                .unwrap();
-        }
-    }
+    export(&env, 150, 9).await;
     sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
     let setup = rt.start_run(None, None).await.unwrap();
