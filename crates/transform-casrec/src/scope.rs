@@ -33,6 +33,15 @@ pub struct CaseScope {
     pub casrec_row_id: i64,
 }
 
+/// An Away Date that is not a date: the case is decided without it, and the value is recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeException {
+    pub case_no: String,
+    pub casrec_row_id: i64,
+    pub value: String,
+    pub reason: String,
+}
+
 /// One pat row's scope-relevant values.
 #[derive(Debug, Clone)]
 pub struct PatRow {
@@ -50,7 +59,7 @@ pub fn decide(
     pilot_cases: &BTreeSet<String>,
     settings: &ScopeSettings,
     as_of: NaiveDate,
-) -> Result<Vec<CaseScope>, TransformError> {
+) -> Result<(Vec<CaseScope>, Vec<ScopeException>), TransformError> {
     let lay_team = settings.lay_team()?.map(|n| format!("T{n}"));
     let correfs = settings.correfs()?;
     let cutoff = as_of
@@ -58,13 +67,25 @@ pub fn decide(
         .unwrap_or_else(|| as_of - chrono::Duration::days(365 * settings.put_away_years as i64));
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
+    let mut exceptions = Vec::new();
     for r in rows {
         // A repeated case number is decided once, by its first row; the transform quarantines the rest.
         if !seen.insert(r.case_no.clone()) {
             continue;
         }
         let corref = r.corref.trim().to_ascii_uppercase();
-        let away = parse_casrec_date(Some(r.away_date.as_str())).ok().flatten();
+        let away = match parse_casrec_date(Some(r.away_date.as_str())) {
+            Ok(d) => d,
+            Err(e) => {
+                exceptions.push(ScopeException {
+                    case_no: r.case_no.clone(),
+                    casrec_row_id: r.casrec_row_id,
+                    value: r.away_date.clone(),
+                    reason: format!("Away Date: {}; the put-away rule is not applied to this case", e.reason),
+                });
+                None
+            }
+        };
         let reason = if r.case_no.trim().is_empty() {
             Some("no case number".to_string())
         } else if settings.exclude_pilot && pilot_cases.contains(&r.case_no) {
@@ -92,7 +113,7 @@ pub fn decide(
             casrec_row_id: r.casrec_row_id,
         });
     }
-    Ok(out)
+    Ok((out, exceptions))
 }
 
 fn db_err(context: &'static str) -> impl FnOnce(tokio_postgres::Error) -> TransformError {
@@ -134,7 +155,7 @@ pub async fn compute(
         .iter()
         .map(|r| r.get(0))
         .collect();
-    let decided = decide(&rows, &qualifying, pilot_cases, settings, as_of)?;
+    let (decided, bad_dates) = decide(&rows, &qualifying, pilot_cases, settings, as_of)?;
 
     let tx = migration.transaction().await.map_err(db_err("starting the scope transaction"))?;
     tx.batch_execute(SCHEMA_SQL).await.map_err(db_err("creating scope.cases"))?;
@@ -176,6 +197,14 @@ pub async fn compute(
         )
         .await
         .map_err(db_err("recording orphan rows"))?;
+    }
+    for e in &bad_dates {
+        tx.execute(
+            r#"INSERT INTO "scope"."exceptions" ("case_no", "casrec_row_id", "column", "value", "reason") VALUES ($1, $2, 'Away Date', $3, $4)"#,
+            &[&e.case_no, &e.casrec_row_id, &e.value, &e.reason],
+        )
+        .await
+        .map_err(db_err("recording scope exceptions"))?;
     }
     let orphans: i64 = tx
         .query_one(r#"SELECT count(*) FROM "scope"."orphans""#, &[])
@@ -269,7 +298,7 @@ mod tests {
         ];
         let qualifying = BTreeSet::from(["5".to_string()]);
         let pilots = BTreeSet::from(["8".to_string()]);
-        let got = decide(&rows, &qualifying, &pilots, &settings("1", "L2,NEW"), as_of()).unwrap();
+        let (got, _) = decide(&rows, &qualifying, &pilots, &settings("1", "L2,NEW"), as_of()).unwrap();
         let reasons: Vec<(&str, bool, &str)> =
             got.iter().map(|c| (c.case_no.as_str(), c.in_scope, c.reason.split(':').next().unwrap())).collect();
         assert_eq!(
@@ -291,14 +320,16 @@ mod tests {
     #[test]
     fn all_means_no_lay_team_or_corref_filter_and_no_corref_condition() {
         let rows = vec![row(2, "1", "", "NEW", ""), row(3, "2", "T9", "XYZ", "")];
-        let got = decide(&rows, &BTreeSet::new(), &BTreeSet::new(), &settings("all", "all"), as_of()).unwrap();
+        let (got, _) = decide(&rows, &BTreeSet::new(), &BTreeSet::new(), &settings("all", "all"), as_of()).unwrap();
         assert!(got.iter().all(|c| c.in_scope), "{got:?}");
     }
 
     #[test]
-    fn an_unparseable_away_date_does_not_exclude() {
+    fn an_unparseable_away_date_does_not_exclude_and_is_recorded() {
         let rows = vec![row(2, "1", "T1", "L2", "2010-02-31 00:00:00")];
-        let got = decide(&rows, &BTreeSet::new(), &BTreeSet::new(), &settings("all", "all"), as_of()).unwrap();
+        let (got, bad) = decide(&rows, &BTreeSet::new(), &BTreeSet::new(), &settings("all", "all"), as_of()).unwrap();
         assert!(got[0].in_scope);
+        assert_eq!(bad.len(), 1);
+        assert_eq!((bad[0].casrec_row_id, bad[0].value.as_str()), (2, "2010-02-31 00:00:00"));
     }
 }

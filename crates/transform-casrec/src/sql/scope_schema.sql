@@ -2,6 +2,7 @@
 CREATE SCHEMA IF NOT EXISTS "scope";
 DROP TABLE IF EXISTS "scope"."cases";
 DROP TABLE IF EXISTS "scope"."orphans";
+DROP TABLE IF EXISTS "scope"."exceptions";
 CREATE TABLE "scope"."cases" (
     "case_no"       text PRIMARY KEY,
     "in_scope"      boolean NOT NULL,
@@ -14,4 +15,12 @@ CREATE TABLE "scope"."orphans" (
     "file"    text   NOT NULL,
     "line"    bigint NOT NULL,
     "case_no" text
+);
+-- Values the scope rules could not read (an Away Date that is not a date).
+CREATE TABLE "scope"."exceptions" (
+    "case_no"       text   NOT NULL,
+    "casrec_row_id" bigint NOT NULL,
+    "column"        text   NOT NULL,
+    "value"         text,
+    "reason"        text   NOT NULL
 );
