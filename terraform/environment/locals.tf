@@ -22,7 +22,7 @@ locals {
     "load-s3"          = { sirius = false, s3_read = true, s3_write = true, s3_reports = false }
     "prepare"          = { sirius = true, s3_read = false, s3_write = false, s3_reports = false }
     "load-casrec"      = { sirius = false, s3_read = true, s3_write = false, s3_reports = false }
-    "transform-casrec" = { sirius = false, s3_read = false, s3_write = false, s3_reports = false }
+    "transform-casrec" = { sirius = true, s3_read = false, s3_write = false, s3_reports = false } # part scope reads Sirius's pilot cases
     "integration"      = { sirius = true, s3_read = false, s3_write = false, s3_reports = false }
     "load-to-target"   = { sirius = true, s3_read = false, s3_write = false, s3_reports = false }
     "validation"       = { sirius = true, s3_read = false, s3_write = false, s3_reports = true }

@@ -55,6 +55,10 @@ enum Command {
         /// Record the step under this existing run instead of a new one.
         #[arg(long)]
         run_id: Option<RunId>,
+        /// Run one part of a step that fans out, as one task of the state machine does
+        /// (transform-casrec: scope, wave<N>/<group>, finish; parts after scope need --run-id).
+        #[arg(long)]
+        part: Option<String>,
         #[command(flatten)]
         guard: LoadGuard,
     },
@@ -336,12 +340,13 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Status { run, limit } => status(settings, run, limit).await,
-        Command::Step { step, run_id, guard } => {
+        Command::Step { step, run_id, part, guard } => {
             if !step.runs_in(settings.environment) {
                 bail!("{step} does not run in {}", settings.environment);
             }
             let _s3 = embedded_s3(&settings).await?;
-            let options = run_options(&settings, &guard, &[step])?;
+            let mut options = run_options(&settings, &guard, &[step])?;
+            options.part = part;
             let rt = Runtime::connect(settings, options).await?;
             let (run, own_run) = match run_id {
                 Some(id) => {
@@ -487,7 +492,7 @@ fn run_options(settings: &Settings, guard: &LoadGuard, plan: &[Step]) -> anyhow:
         std::io::stdin().lock().read_line(&mut line)?;
         confirmed = Some(line.trim().to_string());
     }
-    Ok(RunOptions { allow_production_load: guard.allow_production_load, confirmed_environment: confirmed })
+    Ok(RunOptions { allow_production_load: guard.allow_production_load, confirmed_environment: confirmed, part: None })
 }
 
 /// Resuming from a step needs the step before it (in this environment) to have succeeded when it last ran.
@@ -612,12 +617,14 @@ async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for s in &steps {
         let mut err = s.error.clone().unwrap_or_default();
-        if err.len() > 100 {
-            err.truncate(97);
-            err.push_str("...");
+        if err.chars().count() > 100 {
+            err = err.chars().take(97).collect::<String>() + "...";
         }
         t.add_row([
-            s.step.clone(),
+            match &s.part {
+                Some(p) => format!("{} ({p})", s.step),
+                None => s.step.clone(),
+            },
             s.status.clone(),
             num(s.rows_in),
             num(s.rows_out),

@@ -28,7 +28,65 @@ fn state_name(step: Step) -> String {
     format!("Run {s}")
 }
 
-fn task_state(step: Step, env: Environment, next: &str) -> Value {
+/// One state of the chain: a step's task, one part's task, or a stage of parts side by side.
+struct Unit {
+    step: Step,
+    name: String,
+    /// Where the state puts its result, under `$.steps`.
+    key: String,
+    /// The parts this unit runs: none for a whole step, one for a part's task, several for a
+    /// Parallel state.
+    parts: Vec<String>,
+}
+
+/// The parts a step fans out into, stage by stage (see `Step::runs_in_parts`).
+fn stages_of(step: Step) -> Option<Vec<Vec<String>>> {
+    match step {
+        Step::TransformCasrec => Some(
+            transform_casrec::parts::stages()
+                .into_iter()
+                .map(|stage| stage.into_iter().map(|p| p.to_string()).collect())
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+fn part_label(part: &str) -> String {
+    part.replace('/', " ")
+}
+
+/// The states a step becomes, in order.
+fn units(step: Step) -> Vec<Unit> {
+    let Some(stages) = stages_of(step) else {
+        return vec![Unit { step, name: state_name(step), key: result_key(step, None), parts: Vec::new() }];
+    };
+    stages
+        .into_iter()
+        .enumerate()
+        .map(|(i, parts)| {
+            let (name, key) = match parts.as_slice() {
+                [one] => (format!("{} {}", state_name(step), part_label(one)), result_key(step, Some(one))),
+                _ => (
+                    format!("{} stage {} in parallel", state_name(step), i + 1),
+                    result_key(step, Some(&format!("stage{}", i + 1))),
+                ),
+            };
+            Unit { step, name, key, parts }
+        })
+        .collect()
+}
+
+fn result_key(step: Step, part: Option<&str>) -> String {
+    let mut key = step.name().replace('-', "_");
+    if let Some(p) = part {
+        key.push('_');
+        key.push_str(&p.replace(['/', '-'], "_"));
+    }
+    key
+}
+
+fn task_state(step: Step, env: Environment, part: Option<&str>) -> Map<String, Value> {
     let mut container = Map::new();
     container.insert("Name".into(), json!(step.name()));
     container.insert(
@@ -42,9 +100,16 @@ fn task_state(step: Step, env: Environment, next: &str) -> Value {
     if step.writes_to_sirius() && env == Environment::Production {
         container.insert("Command".into(), json!(["--allow-production-load", "--confirm-environment", "production"]));
     }
-    json!({
+    if let Some(p) = part {
+        container.insert("Command".into(), json!(["--part", p]));
+    }
+    let comment = match part {
+        Some(p) => format!("{}: part {p}", step.description()),
+        None => step.description().to_string(),
+    };
+    let state = json!({
         "Type": "Task",
-        "Comment": step.description(),
+        "Comment": comment,
         "Resource": "arn:aws:states:::ecs:runTask.sync",
         "Parameters": {
             "LaunchType": "FARGATE",
@@ -59,15 +124,56 @@ fn task_state(step: Step, env: Environment, next: &str) -> Value {
             },
             "Overrides": { "ContainerOverrides": [Value::Object(container)] }
         },
-        "ResultPath": format!("$.steps.{}", step.name().replace('-', "_")),
+        // Of the finished task only its ARN is kept (it finds the task and its logs): whole ECS
+        // task descriptions for every step and part would crowd the execution's 256 KiB state.
+        "ResultSelector": { "TaskArn.$": "$.TaskArn" },
+        "ResultPath": format!("$.steps.{}", result_key(step, part)),
         // Only errors of ECS itself are retried: a step that ran and failed is not run again.
         "Retry": [{
             "ErrorEquals": ["ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException", "ECS.LimitExceededException"],
             "IntervalSeconds": 15,
             "MaxAttempts": 3,
             "BackoffRate": 2.0
-        }],
-        "Catch": [{ "ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": NOTIFY }],
+        }]
+    });
+    match state {
+        Value::Object(m) => m,
+        _ => unreachable!("a task state is an object"),
+    }
+}
+
+fn catch() -> Value {
+    json!([{ "ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": NOTIFY }])
+}
+
+fn unit_state(unit: &Unit, env: Environment, next: &str) -> Value {
+    if unit.parts.len() <= 1 {
+        let mut t = task_state(unit.step, env, unit.parts.first().map(String::as_str));
+        t.insert("ResultPath".into(), json!(format!("$.steps.{}", unit.key)));
+        t.insert("Catch".into(), catch());
+        t.insert("Next".into(), json!(next));
+        return Value::Object(t);
+    }
+    // Each branch is one part's task; what it returns is that task's result alone, and a
+    // failing branch fails the stage, which is caught like any task.
+    let branches: Vec<Value> = unit
+        .parts
+        .iter()
+        .map(|p| {
+            let name = format!("{} {}", state_name(unit.step), part_label(p));
+            let mut t = task_state(unit.step, env, Some(p));
+            t.insert("ResultPath".into(), json!("$.task"));
+            t.insert("OutputPath".into(), json!("$.task"));
+            t.insert("End".into(), json!(true));
+            json!({ "StartAt": name, "States": { name: Value::Object(t) } })
+        })
+        .collect();
+    json!({
+        "Type": "Parallel",
+        "Comment": format!("{}: parts {} side by side, one task each", unit.step.description(), unit.parts.join(", ")),
+        "Branches": branches,
+        "ResultPath": format!("$.steps.{}", unit.key),
+        "Catch": catch(),
         "Next": next
     })
 }
@@ -77,14 +183,16 @@ pub fn definition(env: Environment) -> String {
     let plan = pipeline::plan(env, None, None).expect("the whole pipeline is a valid plan");
     let mut states = Map::new();
     let gate = "Allowed to load into Sirius?";
-    for (i, step) in plan.iter().enumerate() {
-        let next = plan.get(i + 1).map(|s| state_name(*s)).unwrap_or_else(|| "Migration succeeded".into());
-        let next = if plan.get(i + 1).is_some_and(|s| s.writes_to_sirius()) && env == Environment::Production {
-            gate.to_string()
-        } else {
-            next
+    let chain: Vec<Unit> = plan.iter().flat_map(|s| units(*s)).collect();
+    for (i, unit) in chain.iter().enumerate() {
+        let next = match chain.get(i + 1) {
+            Some(n) if n.step.writes_to_sirius() && n.step != unit.step && env == Environment::Production => {
+                gate.to_string()
+            }
+            Some(n) => n.name.clone(),
+            None => "Migration succeeded".into(),
         };
-        states.insert(state_name(*step), task_state(*step, env, &next));
+        states.insert(unit.name.clone(), unit_state(unit, env, &next));
     }
     if env == Environment::Production {
         let load = plan.iter().find(|s| s.writes_to_sirius()).expect("the pipeline loads into Sirius");
@@ -98,7 +206,7 @@ pub fn definition(env: Environment) -> String {
                         { "Variable": "$.allow_load_to_target", "IsPresent": true },
                         { "Variable": "$.allow_load_to_target", "BooleanEquals": true }
                     ],
-                    "Next": state_name(*load)
+                    "Next": units(*load)[0].name
                 }],
                 "Default": "Load into Sirius not allowed"
             }),
@@ -131,7 +239,7 @@ pub fn definition(env: Environment) -> String {
         json!({ "Type": "Fail", "Error": "MigrationFailed", "Cause": "a step failed; see the notification and the step's logs" }),
     );
     states.insert("Migration succeeded".into(), json!({ "Type": "Succeed" }));
-    // Resuming: an execution whose input names from_step starts at that step.
+    // Resuming: an execution whose input names from_step starts at that step (its first part).
     let choices: Vec<Value> = plan
         .iter()
         .map(|s| {
@@ -140,13 +248,13 @@ pub fn definition(env: Environment) -> String {
                     { "Variable": "$.from_step", "IsPresent": true },
                     { "Variable": "$.from_step", "StringEquals": s.name() }
                 ],
-                "Next": state_name(*s)
+                "Next": units(*s)[0].name
             })
         })
         .collect();
     states.insert(
         START.into(),
-        json!({ "Type": "Choice", "Comment": "Start at from_step when the input names one.", "Choices": choices, "Default": state_name(plan[0]) }),
+        json!({ "Type": "Choice", "Comment": "Start at from_step when the input names one.", "Choices": choices, "Default": units(plan[0])[0].name }),
     );
     let doc = json!({
         "Comment": format!("casrec-migration pipeline for {} (generated by `migrate sfn definition`; do not edit)", env.name()),
@@ -185,21 +293,77 @@ mod tests {
         serde_json::from_str::<Value>(&example(env)).unwrap()["States"].as_object().unwrap().clone()
     }
 
+    fn assert_ecs_task(t: &Value) {
+        assert_eq!(t["Resource"], "arn:aws:states:::ecs:runTask.sync", "{t}");
+        let retried: Vec<&str> =
+            t["Retry"][0]["ErrorEquals"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert!(!retried.is_empty() && !retried.contains(&"States.ALL") && !retried.contains(&"States.TaskFailed"));
+    }
+
     #[test]
-    fn every_step_of_the_environment_is_a_caught_ecs_task_in_order() {
+    fn every_step_of_the_environment_is_a_chain_of_caught_ecs_tasks_in_order() {
         for env in AWS_ENVIRONMENTS {
             let s = states(env);
             let plan = pipeline::plan(env, None, None).unwrap();
-            for step in &plan {
-                let t = &s[&state_name(*step)];
-                assert_eq!(t["Resource"], "arn:aws:states:::ecs:runTask.sync");
-                assert_eq!(t["Catch"][0]["Next"], NOTIFY);
-                let retried: Vec<&str> =
-                    t["Retry"][0]["ErrorEquals"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-                assert!(!retried.contains(&"States.ALL") && !retried.contains(&"States.TaskFailed"));
+            let chain: Vec<Unit> = plan.iter().flat_map(|st| units(*st)).collect();
+            for (i, unit) in chain.iter().enumerate() {
+                let t = &s[&unit.name];
+                assert_eq!(t["Catch"][0]["Next"], NOTIFY, "{}", unit.name);
+                match t["Type"].as_str().unwrap() {
+                    "Task" => assert_ecs_task(t),
+                    "Parallel" => {
+                        for b in t["Branches"].as_array().unwrap() {
+                            let only = &b["States"][b["StartAt"].as_str().unwrap()];
+                            assert_ecs_task(only);
+                            assert_eq!(only["End"], true);
+                        }
+                    }
+                    other => panic!("{}: {other}", unit.name),
+                }
+                if let Some(next) = chain.get(i + 1) {
+                    if !(env == Environment::Production && next.step.writes_to_sirius() && next.step != unit.step) {
+                        assert_eq!(t["Next"], json!(next.name), "{} is followed by {}", unit.name, next.name);
+                    }
+                }
             }
             assert_eq!(s.contains_key(&state_name(Step::LoadS3)), env == Environment::Development);
         }
+    }
+
+    fn command(task: &Value) -> Vec<String> {
+        serde_json::from_value(task["Parameters"]["Overrides"]["ContainerOverrides"][0]["Command"].clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn transform_fans_out_by_entity_group_one_task_per_part_in_order() {
+        let s = states(Environment::Qa);
+        let stages = transform_casrec::parts::stages();
+        let chain = units(Step::TransformCasrec);
+        assert_eq!(chain.len(), stages.len());
+        assert_eq!(s[&state_name(Step::LoadCasrec)]["Next"], json!(chain[0].name));
+        assert_eq!(s[&chain.last().unwrap().name]["Next"], json!(state_name(Step::Integration)));
+        let mut fanned_out = 0;
+        for (unit, stage) in chain.iter().zip(&stages) {
+            let wanted: Vec<Vec<String>> = stage.iter().map(|p| vec!["--part".to_string(), p.to_string()]).collect();
+            let t = &s[&unit.name];
+            let got: Vec<Vec<String>> = if stage.len() == 1 {
+                vec![command(t)]
+            } else {
+                fanned_out += 1;
+                assert_eq!(t["Type"], "Parallel");
+                t["Branches"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|b| command(&b["States"][b["StartAt"].as_str().unwrap()]))
+                    .collect()
+            };
+            assert_eq!(got, wanted, "{}", unit.name);
+        }
+        assert!(fanned_out > 0, "some stage runs several entity groups side by side");
+        let first_wave = &s[&chain[1].name]["Branches"];
+        assert!(first_wave.as_array().unwrap().len() >= 3, "cases, deputies and clients at once");
     }
 
     #[test]
@@ -223,8 +387,12 @@ mod tests {
         let targets: Vec<&str> =
             start["Choices"].as_array().unwrap().iter().map(|c| c["Next"].as_str().unwrap()).collect();
         let plan = pipeline::plan(Environment::Qa, None, None).unwrap();
-        assert_eq!(targets, plan.iter().map(|p| state_name(*p)).collect::<Vec<_>>());
+        assert_eq!(targets, plan.iter().map(|p| units(*p)[0].name.clone()).collect::<Vec<_>>());
         assert_eq!(start["Default"], state_name(plan[0]));
+        assert_eq!(
+            targets[plan.iter().position(|p| *p == Step::TransformCasrec).unwrap()],
+            "Run TransformCasrec scope"
+        );
     }
 
     #[test]

@@ -88,6 +88,10 @@ pub struct StepArgs {
     /// The environment's name, typed back to confirm --allow-production-load.
     #[arg(long)]
     pub confirm_environment: Option<String>,
+
+    /// Run one part of a step that fans out (transform-casrec: scope, wave<N>/<group>, finish).
+    #[arg(long)]
+    pub part: Option<String>,
 }
 
 /// `main` of a step's container binary.
@@ -101,6 +105,7 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
     let options = RunOptions {
         allow_production_load: args.allow_production_load,
         confirmed_environment: args.confirm_environment.clone(),
+        part: args.part.clone(),
     };
     let rt = Runtime::connect(settings, options).await?;
     let run_id = match args.run_id {

@@ -73,11 +73,11 @@ pub async fn run_exists<C: GenericClient>(c: &C, run: RunId) -> Result<bool> {
         .is_some())
 }
 
-pub async fn start_step<C: GenericClient>(c: &C, run: RunId, step: Step) -> Result<i64> {
+pub async fn start_step<C: GenericClient>(c: &C, run: RunId, step: Step, part: Option<&str>) -> Result<i64> {
     let row = c
         .query_one(
-            r#"INSERT INTO "migration"."step_runs" ("run_id", "step") VALUES ($1, $2) RETURNING "step_run_id""#,
-            &[&run, &step.name()],
+            r#"INSERT INTO "migration"."step_runs" ("run_id", "step", "part") VALUES ($1, $2, $3) RETURNING "step_run_id""#,
+            &[&run, &step.name(), &part],
         )
         .await
         .map_err(CoreError::db(format!("recording the start of {step} in migration.step_runs")))?;
@@ -134,6 +134,8 @@ pub struct RunRow {
 pub struct StepRunRow {
     pub run_id: RunId,
     pub step: String,
+    /// The part of a fanned-out step this row records; None for a whole step.
+    pub part: Option<String>,
     pub status: String,
     pub started_at: DateTime<Utc>,
     pub rows_in: Option<i64>,
@@ -168,7 +170,7 @@ pub async fn recent_runs<C: GenericClient>(c: &C, limit: i64) -> Result<Vec<RunR
 pub async fn step_runs<C: GenericClient>(c: &C, run: RunId) -> Result<Vec<StepRunRow>> {
     let rows = c
         .query(
-            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error"
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part"
                  FROM "migration"."step_runs" WHERE "run_id" = $1 ORDER BY "step_run_id""#,
             &[&run],
         )
@@ -188,18 +190,21 @@ fn step_run_row(r: &tokio_postgres::Row) -> StepRunRow {
         rows_quarantined: r.get(6),
         seconds: r.get(7),
         error: r.get(8),
+        part: r.get(9),
     }
 }
 
 /// The latest record of a step, whatever its run: resume asks whether the step before the
-/// resume point last succeeded.
+/// resume point last succeeded. Of a fanned-out step only the completing part counts: its
+/// other parts succeeding does not make the step done.
 pub async fn latest_step_run<C: GenericClient>(c: &C, step: Step) -> Result<Option<StepRunRow>> {
     let row = c
         .query_opt(
-            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error"
-                 FROM "migration"."step_runs" WHERE "step" = $1 AND "status" <> 'running'
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part"
+                 FROM "migration"."step_runs"
+                WHERE "step" = $1 AND "status" <> 'running' AND ("part" IS NULL OR "part" = $2)
                 ORDER BY "step_run_id" DESC LIMIT 1"#,
-            &[&step.name()],
+            &[&step.name(), &crate::pipeline::COMPLETING_PART],
         )
         .await
         .map_err(CoreError::db("reading migration.step_runs"))?;

@@ -68,6 +68,12 @@ impl Step {
         matches!(self, Step::LoadToTarget)
     }
 
+    /// Whether the step can run in parts (`--part`), one task each, so that the state machine
+    /// can fan it out; the parts themselves are the step's own business.
+    pub fn runs_in_parts(self) -> bool {
+        matches!(self, Step::TransformCasrec)
+    }
+
     pub fn index(self) -> usize {
         Step::ALL.iter().position(|s| *s == self).expect("every step is in ALL")
     }
@@ -93,6 +99,10 @@ impl FromStr for Step {
         })
     }
 }
+
+/// The part that completes a step run in parts: the step counts as done (for resume) only when
+/// this part has succeeded. Each other part is recorded too, but finishes nothing on its own.
+pub const COMPLETING_PART: &str = "finish";
 
 /// The steps from `from` to `to` inclusive that run in `env`, in order.
 pub fn plan(env: Environment, from: Option<Step>, to: Option<Step>) -> Result<Vec<Step>, CoreError> {

@@ -25,6 +25,9 @@ pub struct RunOptions {
     /// was typed back as confirmation.
     pub allow_production_load: bool,
     pub confirmed_environment: Option<String>,
+    /// Run only this part of a step that runs in parts (`Step::runs_in_parts`); the whole step
+    /// when absent.
+    pub part: Option<String>,
 }
 
 /// Connections and clients shared by the steps of one process.
@@ -96,14 +99,20 @@ impl Runtime {
         if step.writes_to_sirius() {
             self.production_guard().map_err(|e| StepFailure { step, error: e.into() })?;
         }
+        let part = self.options.part.as_deref();
+        if part.is_some() && !step.runs_in_parts() {
+            let e = CoreError::Pipeline(format!("{step} does not run in parts; leave out --part"));
+            return Err(StepFailure { step, error: e.into() });
+        }
         let ledger_row = ledger::start_step(
             &**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?,
             run_id,
             step,
+            part,
         )
         .await
         .map_err(|e| StepFailure { step, error: e.into() })?;
-        tracing::info!(run_id, step = step.name(), "step started");
+        tracing::info!(run_id, step = step.name(), part, "step started");
         let started = Instant::now();
         let ctx = StepContext { rt: self, run_id, step };
         let result = f(&ctx).await;
@@ -186,6 +195,11 @@ pub struct StepContext<'a> {
 impl StepContext<'_> {
     pub fn settings(&self) -> &Settings {
         &self.rt.settings
+    }
+
+    /// The part of the step this invocation runs, if it runs only one.
+    pub fn part(&self) -> Option<&str> {
+        self.rt.options.part.as_deref()
     }
 }
 

@@ -128,11 +128,13 @@ async fn production_refuses_to_load_without_flag_and_confirmation() {
     let run = rt.start_run(None, None).await.unwrap();
     let err = rt.execute(run, Step::LoadToTarget, load).await.unwrap_err().to_string();
     assert!(err.contains("does not allow loading"), "{err}");
-    let half = RunOptions { allow_production_load: true, confirmed_environment: Some("qa".into()) };
+    let half =
+        RunOptions { allow_production_load: true, confirmed_environment: Some("qa".into()), ..Default::default() };
     let rt = Runtime::connect(env.settings.clone(), half).await.unwrap();
     let err = rt.execute(run, Step::LoadToTarget, load).await.unwrap_err().to_string();
     assert!(err.contains("confirmation"), "{err}");
-    let full = RunOptions { allow_production_load: true, confirmed_environment: Some("local".into()) };
+    let full =
+        RunOptions { allow_production_load: true, confirmed_environment: Some("local".into()), ..Default::default() };
     let rt = Runtime::connect(env.settings.clone(), full).await.unwrap();
     rt.execute(run, Step::LoadToTarget, load).await.unwrap();
 }

@@ -10,6 +10,7 @@ pub mod docs;
 pub mod engine;
 pub mod functions;
 pub mod lookups;
+pub mod parts;
 pub mod scope;
 pub mod source;
 pub mod targets;
@@ -28,6 +29,8 @@ pub enum TransformError {
     Query { target: String, file: String, message: String },
     #[error("target {target}: {message}")]
     Accounting { target: String, message: String },
+    #[error("part {part}: {message}")]
+    Part { part: String, message: String },
     #[error("{context}: {source}")]
     Db {
         context: String,
@@ -44,35 +47,52 @@ pub enum TransformError {
 
 pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
     Box::pin(async move {
-        let (scope, reports) = run(ctx).await?;
+        let part = ctx.part().map(str::parse::<parts::Part>).transpose()?;
+        let (scope, reports) = run(ctx, part).await?;
         let rows_in: u64 = reports.iter().map(|r| r.source_rows).sum();
         let rows_out: u64 = reports.iter().map(|r| r.rows_out).sum();
         let excluded: u64 = reports.iter().map(|r| r.excluded).sum();
-        Ok(StepCounts {
-            rows_in,
-            rows_out,
-            rows_quarantined: excluded,
-            details: serde_json::json!({
-                "scope": { "in_scope": scope.0, "out_of_scope": scope.1, "orphans": scope.2 },
-                "targets": reports,
-            }),
-        })
+        let mut details = serde_json::json!({ "targets": reports });
+        if let Some(scope) = scope {
+            details["scope"] = serde_json::json!({ "in_scope": scope.0, "out_of_scope": scope.1, "orphans": scope.2 });
+        }
+        if let Some(p) = part {
+            details["part"] = serde_json::json!(p.to_string());
+        }
+        Ok(StepCounts { rows_in, rows_out, rows_quarantined: excluded, details })
     })
 }
 
-/// Decides the scope, then builds every target. Returns (in scope, out of scope, orphans) and
-/// one report per target.
-pub async fn run(ctx: &StepContext<'_>) -> Result<((u64, u64, u64), Vec<engine::TargetReport>), TransformError> {
+/// Runs the step, or one part of it (`crate::parts`). Returns the scope counts (in scope, out of
+/// scope, orphans) where the scope was decided, and one report per target built or numbered.
+pub async fn run(
+    ctx: &StepContext<'_>,
+    part: Option<parts::Part>,
+) -> Result<(Option<(u64, u64, u64)>, Vec<engine::TargetReport>), TransformError> {
     let settings = ctx.settings();
     let as_of = settings.as_of_date()?;
     let mut migration = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
-    let sirius = ctx.rt.sirius_db().await?;
-    let own = scope::own_person_ids(&migration).await?;
-    let pilots = scope::pilot_cases(&sirius, &own).await?;
-    drop(sirius);
-    let scope = scope::compute(&mut migration, &pilots, &settings.scope, as_of).await?;
-    tracing::info!(in_scope = scope.0, out_of_scope = scope.1, orphans = scope.2, "case scope decided");
     let engine = engine::Engine::new(&settings.migration_db, as_of)?;
-    let reports = engine.run(&migration).await?;
+    let scope = match part {
+        None | Some(parts::Part::Scope) => {
+            let sirius = ctx.rt.sirius_db().await?;
+            let own = scope::own_person_ids(&migration).await?;
+            let pilots = scope::pilot_cases(&sirius, &own).await?;
+            drop(sirius);
+            let scope = scope::compute(&mut migration, &pilots, &settings.scope, as_of).await?;
+            tracing::info!(in_scope = scope.0, out_of_scope = scope.1, orphans = scope.2, "case scope decided");
+            Some(scope)
+        }
+        _ => None,
+    };
+    let reports = match part {
+        None => engine.run(&migration, ctx.run_id).await?,
+        Some(parts::Part::Scope) => {
+            engine.reset(&migration, ctx.run_id).await?;
+            Vec::new()
+        }
+        Some(p @ parts::Part::Group { .. }) => engine.build(ctx.run_id, p).await?,
+        Some(parts::Part::Finish) => engine.finish(&migration, ctx.run_id).await?,
+    };
     Ok((scope, reports))
 }

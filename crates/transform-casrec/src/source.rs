@@ -22,6 +22,8 @@ pub struct PgTable {
     schema_name: String,
     table: String,
     schema: SchemaRef,
+    /// Only the rows whose column equals the value: (column, value).
+    filter: Option<(String, String)>,
 }
 
 impl PgTable {
@@ -34,12 +36,25 @@ impl PgTable {
             schema_name: "casrec_csv".into(),
             table: table.into(),
             schema: Arc::new(Schema::new(fields)),
+            filter: None,
         }
     }
 
     /// Any table, with the Arrow schema the caller knows it has.
     pub fn with_schema(settings: &DbSettings, schema_name: &str, table: &str, schema: SchemaRef) -> PgTable {
-        PgTable { settings: settings.clone(), schema_name: schema_name.into(), table: table.into(), schema }
+        PgTable {
+            settings: settings.clone(),
+            schema_name: schema_name.into(),
+            table: table.into(),
+            schema,
+            filter: None,
+        }
+    }
+
+    /// The same table, limited to the rows whose `column` is `value`.
+    pub fn filtered(mut self, column: &str, value: &str) -> PgTable {
+        self.filter = Some((column.into(), value.into()));
+        self
     }
 }
 
@@ -72,7 +87,11 @@ impl TableProvider for PgTable {
             projected.fields().iter().map(|f| quote_ident(f.name())).collect::<Vec<_>>().join(", ")
         };
         let source = format!("{}.{}", quote_ident(&self.schema_name), quote_ident(&self.table));
-        let sql = format!("SELECT {select} FROM {source} ORDER BY 1");
+        let filter = match &self.filter {
+            Some((c, v)) => format!(" WHERE {} = '{}'", quote_ident(c), v.replace('\'', "''")),
+            None => String::new(),
+        };
+        let sql = format!("SELECT {select} FROM {source}{filter} ORDER BY 1");
         let client = migration_core::db::connect(&self.settings, Database::Migration)
             .await
             .map_err(|e| DataFusionError::External(Box::new(e)))?;

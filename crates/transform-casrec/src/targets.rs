@@ -27,17 +27,30 @@ pub struct Target {
     pub mode: Mode,
     /// Targets of one wave read only CasRec and earlier waves' output, so they run together.
     pub wave: u8,
+    /// Columns holding the id of a row another target made: `(column, target)`. Each target
+    /// numbers its rows from 1 (so groups can be built in separate tasks); when every group is
+    /// built, ids are moved on past the destination's earlier targets and these columns with them.
+    pub refs: &'static [(&'static str, &'static str)],
 }
 
 /// In build order: orders first (everything hangs from them), then deputies, then clients.
 pub const TARGETS: &[Target] = &[
-    Target { name: "cases", entity: "cases", destination: "cases", source_table: "order", wave: 1, mode: Mode::Insert },
+    Target {
+        name: "cases",
+        entity: "cases",
+        destination: "cases",
+        source_table: "order",
+        wave: 1,
+        refs: &[],
+        mode: Mode::Insert,
+    },
     Target {
         name: "deputy_persons",
         entity: "deputies",
         destination: "persons",
         source_table: "deputy",
         wave: 1,
+        refs: &[],
         mode: Mode::Insert,
     },
     Target {
@@ -46,6 +59,7 @@ pub const TARGETS: &[Target] = &[
         destination: "phonenumbers",
         source_table: "deputy",
         wave: 2,
+        refs: &[("person_id", "deputy_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -54,6 +68,7 @@ pub const TARGETS: &[Target] = &[
         destination: "phonenumbers",
         source_table: "deputy",
         wave: 2,
+        refs: &[("person_id", "deputy_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -62,6 +77,7 @@ pub const TARGETS: &[Target] = &[
         destination: "addresses",
         source_table: "deputy_address",
         wave: 2,
+        refs: &[("person_id", "deputy_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -70,6 +86,7 @@ pub const TARGETS: &[Target] = &[
         destination: "order_deputy",
         source_table: "deputyship",
         wave: 2,
+        refs: &[("order_id", "cases"), ("deputy_id", "deputy_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -78,6 +95,7 @@ pub const TARGETS: &[Target] = &[
         destination: "persons",
         source_table: "pat",
         wave: 1,
+        refs: &[],
         mode: Mode::Insert,
     },
     Target {
@@ -86,6 +104,7 @@ pub const TARGETS: &[Target] = &[
         destination: "addresses",
         source_table: "pat",
         wave: 2,
+        refs: &[("person_id", "client_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -94,6 +113,7 @@ pub const TARGETS: &[Target] = &[
         destination: "phonenumbers",
         source_table: "pat",
         wave: 2,
+        refs: &[("person_id", "client_persons")],
         mode: Mode::Insert,
     },
     Target {
@@ -102,6 +122,7 @@ pub const TARGETS: &[Target] = &[
         destination: "person_caseitem",
         source_table: "order",
         wave: 2,
+        refs: &[("person_id", "client_persons"), ("caseitem_id", "cases")],
         mode: Mode::InsertLink,
     },
     Target {
@@ -110,6 +131,7 @@ pub const TARGETS: &[Target] = &[
         destination: "persons",
         source_table: "crec",
         wave: 2,
+        refs: &[("id", "client_persons")],
         mode: Mode::UpdateById,
     },
     Target {
@@ -118,6 +140,7 @@ pub const TARGETS: &[Target] = &[
         destination: "supervision_level_log",
         source_table: "order",
         wave: 2,
+        refs: &[("order_id", "cases")],
         mode: Mode::Insert,
     },
 ];
@@ -171,6 +194,44 @@ mod tests {
                         other.wave
                     );
                 }
+            }
+        }
+    }
+
+    /// Where a target's SQL takes another target's `id`, as `alias."id" AS "col"` (or as its
+    /// own `id`), the pair is declared in `refs`: otherwise renumbering would leave it pointing at
+    /// the wrong row.
+    #[test]
+    fn every_id_taken_from_another_target_is_declared() {
+        for t in TARGETS {
+            let sql = t.sql().unwrap();
+            let words: Vec<&str> = sql.split_whitespace().collect();
+            for (i, w) in words.iter().enumerate() {
+                let Some(other) = w.strip_prefix("t_").and_then(Target::by_name) else { continue };
+                let Some(alias) = words.get(i + 1) else { continue };
+                let taken = format!("{alias}.\"id\"");
+                for (j, v) in words.iter().enumerate() {
+                    let v = v.trim_end_matches(',');
+                    if v != taken {
+                        continue;
+                    }
+                    let column = if words.get(j + 1) == Some(&"AS") {
+                        words[j + 2].trim_end_matches(',').trim_matches('"').to_string()
+                    } else if words[j].ends_with(',') || words.get(j + 1) == Some(&"FROM") {
+                        "id".to_string()
+                    } else {
+                        continue; // a join condition, not a selected column
+                    };
+                    assert!(
+                        t.refs.contains(&(column.as_str(), other.name)),
+                        "{} takes {}'s id as {column} without declaring it in refs",
+                        t.name,
+                        other.name
+                    );
+                }
+            }
+            for (col, other) in t.refs {
+                assert!(Target::by_name(other).is_some_and(|o| o.wave < t.wave), "{}: {col} -> {other}", t.name);
             }
         }
     }

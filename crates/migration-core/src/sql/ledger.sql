@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS "migration"."step_runs" (
     "error"            text
 );
 
+-- A step that fans out (transform-casrec on Step Functions) records each part it ran; the part
+-- that completes it is pipeline::COMPLETING_PART. A whole step has no part.
+ALTER TABLE "migration"."step_runs" ADD COLUMN IF NOT EXISTS "part" text;
+
 CREATE INDEX IF NOT EXISTS "step_runs_step_idx" ON "migration"."step_runs" ("step", "step_run_id");
 
 -- Every Sirius row a run wrote: what load-to-target did to it and, for updates, the row as it

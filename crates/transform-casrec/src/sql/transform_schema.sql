@@ -18,3 +18,21 @@ CREATE TABLE "transform"."quarantine" (
     "casrec_row_id" bigint NOT NULL,
     "reason"        text   NOT NULL
 );
+-- The run this schema's contents belong to: parts of another run, or with another as-of date,
+-- refuse to add to it. numbered is set once part finish has numbered ids across targets.
+CREATE TABLE "transform"."run" (
+    "run_id"     bigint  NOT NULL,
+    "as_of_date" date    NOT NULL,
+    "numbered"   boolean NOT NULL DEFAULT false
+);
+-- Each target built so far, by which part, with the columns it wrote (later parts read it back).
+CREATE TABLE "transform"."built_targets" (
+    "target"      text     PRIMARY KEY,
+    "part"        text     NOT NULL,
+    "destination" text     NOT NULL,
+    "source_rows" bigint   NOT NULL,
+    "rows_out"    bigint   NOT NULL,
+    "excluded"    bigint   NOT NULL,
+    "exceptions"  bigint   NOT NULL,
+    "columns"     text[]   NOT NULL
+);
