@@ -2,17 +2,19 @@
 # Runs one casrec-migration step as an ECS task in an AWS environment, waits for it to stop
 # and prints its exit code (and exits with it).
 # Usage: scripts/run-ecs-task.sh --environment ENV --step STEP [--run-id N] [--as-of YYYY-MM-DD]
-#          [--allow-production-load --confirm-environment production] [--no-wait] [--region R]
-#          [-- extra arguments for the step binary]
+#          [--part PART] [--allow-production-load --confirm-environment production] [--no-wait]
+#          [--region R] [-- extra arguments for the step binary]
+# --part runs one part of transform-casrec (scope, wave<N>/<group>, finish) as the state
+# machine does; parts after scope need the --run-id of the run whose scope ran.
 # Cluster, network and task definitions come from the SSM parameter
 # /casrec-migration/ENV/run-task that terraform/environment writes. Needs the aws CLI (v2) and
 # credentials for the environment's account.
 set -euo pipefail
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "run-ecs-task: $*" >&2; exit 2; }
 
-ENVIRONMENT="" STEP="" RUN_ID="" AS_OF="" ALLOW_PROD=false CONFIRM="" WAIT=true
+ENVIRONMENT="" STEP="" RUN_ID="" AS_OF="" PART="" ALLOW_PROD=false CONFIRM="" WAIT=true
 REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-eu-west-1}}"
 EXTRA=()
 while [ $# -gt 0 ]; do
@@ -21,6 +23,7 @@ while [ $# -gt 0 ]; do
     -s|--step) STEP="${2:?}"; shift 2;;
     --run-id) RUN_ID="${2:?}"; shift 2;;
     --as-of) AS_OF="${2:?}"; shift 2;;
+    --part) PART="${2:?}"; shift 2;;
     --allow-production-load) ALLOW_PROD=true; shift;;
     --confirm-environment) CONFIRM="${2:?}"; shift 2;;
     --no-wait) WAIT=false; shift;;
@@ -39,6 +42,11 @@ if $ALLOW_PROD; then
   [ "$STEP" = load-to-target ] || die "--allow-production-load applies to load-to-target only"
   [ "$CONFIRM" = "$ENVIRONMENT" ] || die "--allow-production-load needs --confirm-environment $ENVIRONMENT"
   EXTRA=(--allow-production-load --confirm-environment "$CONFIRM" "${EXTRA[@]}")
+fi
+if [ -n "$PART" ]; then
+  [ "$STEP" = transform-casrec ] || die "--part applies to transform-casrec only"
+  [ "$PART" = scope ] || [ -n "$RUN_ID" ] || die "part $PART needs the --run-id whose scope ran"
+  EXTRA=(--part "$PART" "${EXTRA[@]}")
 fi
 command -v aws >/dev/null || die "the aws CLI is not installed"
 
