@@ -33,8 +33,52 @@ pub enum IntegrationError {
     },
     #[error("transform has not run: {0} is missing (run transform-casrec first)")]
     NoTransform(String),
+    #[error("{file}: {message}")]
+    Sql { file: &'static str, message: String },
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
+}
+
+/// Expands `-- @each t1 t2 …` … `-- @end` blocks: the lines between are repeated for each table
+/// named, with `{table}` replaced by it. The statements that are the same for every table are
+/// written once, and the tables each applies to are listed where it is applied.
+pub fn expand_each(file: &'static str, sql: &str) -> Result<String, IntegrationError> {
+    let err = |line: usize, message: &str| IntegrationError::Sql { file, message: format!("line {line}: {message}") };
+    let mut out = String::with_capacity(sql.len() * 2);
+    let mut block: Option<(usize, Vec<&str>, Vec<&str>)> = None;
+    for (i, line) in sql.lines().enumerate() {
+        let n = i + 1;
+        let directive = line.trim().strip_prefix("-- @");
+        match (directive, &mut block) {
+            (Some(d), None) if d.starts_with("each ") => {
+                let tables: Vec<&str> = d["each ".len()..].split_whitespace().collect();
+                if tables.is_empty() {
+                    return Err(err(n, "@each names no table"));
+                }
+                block = Some((n, tables, Vec::new()));
+            }
+            (Some(d), Some(_)) if d.starts_with("each ") => return Err(err(n, "@each inside @each")),
+            (Some("end"), None) => return Err(err(n, "@end without @each")),
+            (Some("end"), Some((_, tables, body))) => {
+                for t in tables.iter() {
+                    for l in body.iter() {
+                        out.push_str(&l.replace("{table}", t));
+                        out.push('\n');
+                    }
+                }
+                block = None;
+            }
+            (_, Some((_, _, body))) => body.push(line),
+            (_, None) => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    match block {
+        Some((start, _, _)) => Err(err(start, "@each without @end")),
+        None => Ok(out),
+    }
 }
 
 fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> IntegrationError {
@@ -173,7 +217,8 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     }
     drop(s);
 
-    m.batch_execute(INTEGRATE_SQL).await.map_err(db_err("integrating (sql/integrate.sql)"))?;
+    let integrate = expand_each("sql/integrate.sql", INTEGRATE_SQL)?;
+    m.batch_execute(&integrate).await.map_err(db_err("integrating (sql/integrate.sql)"))?;
     m.batch_execute(RULES_SQL).await.map_err(db_err("applying the business rules (sql/rules.sql)"))?;
 
     let mut counts = Vec::new();
@@ -192,4 +237,45 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     }
     tracing::info!(?counts, "integration ready");
     Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_block_repeats_for_every_table_named() {
+        let sql = "A;\n-- @each x y\nUPDATE \"{table}\" SET k = '{table}';\n-- @end\nB;\n";
+        assert_eq!(
+            expand_each("t.sql", sql).unwrap(),
+            "A;\nUPDATE \"x\" SET k = 'x';\nUPDATE \"y\" SET k = 'y';\nB;\n"
+        );
+    }
+
+    #[test]
+    fn unbalanced_each_blocks_are_errors_naming_the_line() {
+        let e = expand_each("t.sql", "A;\n-- @each x\nB;\n").unwrap_err().to_string();
+        assert_eq!(e, "t.sql: line 2: @each without @end");
+        let e = expand_each("t.sql", "-- @end\n").unwrap_err().to_string();
+        assert_eq!(e, "t.sql: line 1: @end without @each");
+        let e = expand_each("t.sql", "-- @each x\n-- @each y\n").unwrap_err().to_string();
+        assert!(e.contains("line 2: @each inside @each"), "{e}");
+    }
+
+    /// Every table integration prepares gets the statements every numbered table needs.
+    #[test]
+    fn the_integration_sql_treats_every_numbered_table_alike() {
+        let sql = expand_each("sql/integrate.sql", INTEGRATE_SQL).unwrap();
+        assert!(!sql.contains("{table}") && !sql.contains("-- @"));
+        for t in TABLES.iter().filter(|t| **t != "person_caseitem") {
+            for needed in [
+                format!("CREATE TABLE \"integration\".\"{t}\" AS"),
+                format!("WHERE l.\"table_name\" = '{t}' AND l.\"migration_key\" = t.\"migration_key\""),
+                format!("m.\"table_name\" = '{t}'"),
+                format!("ANALYZE \"integration\".\"{t}\""),
+            ] {
+                assert!(sql.contains(&needed), "{t}: {needed}");
+            }
+        }
+    }
 }

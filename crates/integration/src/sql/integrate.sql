@@ -3,22 +3,15 @@
 -- Each table: the transform rows plus transform_id, migration_key, method and sirius_id; then
 -- existing Sirius rows are matched, ids and uids allocated and foreign keys rewritten.
 
-CREATE TABLE "integration"."persons" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."persons" t;
-CREATE TABLE "integration"."cases" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."cases" t;
-CREATE TABLE "integration"."addresses" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."addresses" t;
-CREATE TABLE "integration"."phonenumbers" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."phonenumbers" t;
-CREATE TABLE "integration"."order_deputy" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."order_deputy" t;
-CREATE TABLE "integration"."supervision_level_log" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."supervision_level_log" t;
+-- @each persons cases addresses phonenumbers order_deputy supervision_level_log
+CREATE TABLE "integration"."{table}" AS SELECT t.*, t."id" AS "transform_id" FROM "transform"."{table}" t;
+ALTER TABLE "integration"."{table}" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT',
+    ADD COLUMN "sirius_id" integer;
+-- @end
 CREATE TABLE "integration"."person_caseitem" AS SELECT t.* FROM "transform"."person_caseitem" t;
 
-ALTER TABLE "integration"."persons" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer,
-    ADD COLUMN "uid" bigint;
-ALTER TABLE "integration"."cases" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer,
-    ADD COLUMN "uid" bigint, ADD COLUMN "client_id" integer, ADD COLUMN "oldcaseid" integer;
-ALTER TABLE "integration"."addresses" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer;
-ALTER TABLE "integration"."phonenumbers" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer;
-ALTER TABLE "integration"."order_deputy" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer;
-ALTER TABLE "integration"."supervision_level_log" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT', ADD COLUMN "sirius_id" integer;
+ALTER TABLE "integration"."persons" ADD COLUMN "uid" bigint;
+ALTER TABLE "integration"."cases" ADD COLUMN "uid" bigint, ADD COLUMN "client_id" integer, ADD COLUMN "oldcaseid" integer;
 ALTER TABLE "integration"."person_caseitem" ADD COLUMN "migration_key" text, ADD COLUMN "method" text NOT NULL DEFAULT 'INSERT';
 
 -- What each row is, in CasRec's terms: the same source gives the same key in every run.
@@ -46,36 +39,24 @@ CREATE INDEX ON "integration"."persons" ("caserecnumber");
 CREATE INDEX ON "integration"."cases" ("transform_id");
 CREATE INDEX ON "integration"."cases" ("migration_key");
 CREATE INDEX ON "integration"."cases" ("caserecnumber");
-CREATE INDEX ON "integration"."addresses" ("migration_key");
-CREATE INDEX ON "integration"."phonenumbers" ("migration_key");
-CREATE INDEX ON "integration"."order_deputy" ("migration_key");
-CREATE INDEX ON "integration"."supervision_level_log" ("migration_key");
+-- @each addresses phonenumbers order_deputy supervision_level_log
+CREATE INDEX ON "integration"."{table}" ("migration_key");
+-- @end
 CREATE INDEX ON "integration"."previously_loaded" ("table_name", "migration_key");
 CREATE INDEX ON "integration"."sirius_persons" ("id");
 CREATE INDEX ON "integration"."sirius_cases" ("id");
-ANALYZE "integration"."persons";
-ANALYZE "integration"."cases";
-ANALYZE "integration"."addresses";
-ANALYZE "integration"."phonenumbers";
-ANALYZE "integration"."order_deputy";
-ANALYZE "integration"."supervision_level_log";
+-- @each persons cases addresses phonenumbers order_deputy supervision_level_log
+ANALYZE "integration"."{table}";
+-- @end
 ANALYZE "integration"."previously_loaded";
 ANALYZE "integration"."sirius_persons";
 ANALYZE "integration"."sirius_cases";
 
 -- 1. Rows an earlier run loaded (and that are still in Sirius) are updated in place.
-UPDATE "integration"."persons" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'persons' AND l."migration_key" = t."migration_key";
-UPDATE "integration"."cases" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'cases' AND l."migration_key" = t."migration_key";
-UPDATE "integration"."addresses" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'addresses' AND l."migration_key" = t."migration_key";
-UPDATE "integration"."phonenumbers" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'phonenumbers' AND l."migration_key" = t."migration_key";
-UPDATE "integration"."order_deputy" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'order_deputy' AND l."migration_key" = t."migration_key";
-UPDATE "integration"."supervision_level_log" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
- WHERE l."table_name" = 'supervision_level_log' AND l."migration_key" = t."migration_key";
+-- @each persons cases addresses phonenumbers order_deputy supervision_level_log
+UPDATE "integration"."{table}" t SET "method" = 'UPDATE', "sirius_id" = l."id" FROM "integration"."previously_loaded" l
+ WHERE l."table_name" = '{table}' AND l."migration_key" = t."migration_key";
+-- @end
 
 -- 2. Records Sirius already holds: clients by case number, deputies by deputy number (the
 -- lowest id where Sirius holds more than one), orders by case number and CasRec order number
@@ -99,30 +80,12 @@ UPDATE "integration"."cases" t SET "method" = 'UPDATE', "sirius_id" = e."id"
    AND e."orderdate" = t."orderdate";
 
 -- 3. Ids: matched rows keep Sirius's; new rows are numbered on from Sirius's maximum.
-UPDATE "integration"."persons" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."persons") n,
+-- @each persons cases addresses phonenumbers order_deputy supervision_level_log
+UPDATE "integration"."{table}" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
+  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."{table}") n,
        "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'persons';
-UPDATE "integration"."cases" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."cases") n,
-       "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'cases';
-UPDATE "integration"."addresses" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."addresses") n,
-       "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'addresses';
-UPDATE "integration"."phonenumbers" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."phonenumbers") n,
-       "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'phonenumbers';
-UPDATE "integration"."order_deputy" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."order_deputy") n,
-       "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'order_deputy';
-UPDATE "integration"."supervision_level_log" t SET "id" = coalesce(t."sirius_id", m."max_id" + n."n")
-  FROM (SELECT "transform_id", row_number() OVER (ORDER BY "sirius_id" IS NOT NULL, "transform_id") AS "n" FROM "integration"."supervision_level_log") n,
-       "integration"."sirius_max" m
- WHERE n."transform_id" = t."transform_id" AND m."table_name" = 'supervision_level_log';
+ WHERE n."transform_id" = t."transform_id" AND m."table_name" = '{table}';
+-- @end
 
 -- 4. Uids: matched persons and orders keep theirs (and their createddate); new ones continue
 -- after the largest uid in Sirius, persons first, unique across both tables.
