@@ -33,6 +33,8 @@ pub enum IntegrationError {
     },
     #[error("transform has not run: {0} is missing (run transform-casrec first)")]
     NoTransform(String),
+    #[error("transform-casrec has not finished run {0}: its ids are not numbered yet (run its part finish, or the whole step)")]
+    TransformUnfinished(i64),
     #[error("{file}: {message}")]
     Sql { file: &'static str, message: String },
     #[error(transparent)]
@@ -126,6 +128,18 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
         if !exists {
             return Err(IntegrationError::NoTransform(format!("transform.{t}")));
         }
+    }
+    // A transform run in parts is complete only once `finish` has numbered its ids; before
+    // that, ids repeat across the groups of a table.
+    let finished: Option<(i64, bool)> = m
+        .query_opt(r#"SELECT "run_id", "numbered" FROM "transform"."run""#, &[])
+        .await
+        .map_err(|_| IntegrationError::NoTransform("transform.run".into()))?
+        .map(|r| (r.get(0), r.get(1)));
+    match finished {
+        None => return Err(IntegrationError::NoTransform("transform.run".into())),
+        Some((run, false)) => return Err(IntegrationError::TransformUnfinished(run)),
+        Some(_) => {}
     }
     m.batch_execute(SETUP_SQL).await.map_err(db_err("creating the integration schema"))?;
 

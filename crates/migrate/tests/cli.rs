@@ -128,6 +128,41 @@ async fn run_resumes_only_where_the_ledger_allows_and_migrates_end_to_end() {
     assert!(out.contains("rolled back"), "{out}");
 }
 
+/// The transform's parts, as the state machine's tasks run them, through `migrate step --part`;
+/// integration refuses a transform whose parts have not finished.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_transform_runs_part_by_part_and_integration_waits_for_finish() {
+    let env = TestEnv::new("cliparts").await;
+    write_export(&env);
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "load-casrec"]));
+    assert!(ok, "{out}");
+    let m = env.migration_db.client().await;
+    let run_id: i64 = m.query_one(r#"SELECT max("run_id") FROM "migration"."runs""#, &[]).await.unwrap().get(0);
+    let id = run_id.to_string();
+    let parts: Vec<String> = transform_casrec::parts::stages().into_iter().flatten().map(|p| p.to_string()).collect();
+    for p in &parts[..parts.len() - 1] {
+        let (ok, out) = run(migrate(&env).args(["step", "transform-casrec", "--part", p, "--run-id", &id]));
+        assert!(ok, "{p}: {out}");
+    }
+    let (ok, out) = run(migrate(&env).args(["step", "integration", "--run-id", &id]));
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("transform-casrec has not finished run {run_id}")), "{out}");
+    let (ok, out) = run(migrate(&env).args(["run", "--from", "integration"]));
+    assert!(!ok);
+    assert!(out.contains("cannot resume from integration"), "parts alone do not complete the step: {out}");
+
+    let (ok, out) = run(migrate(&env).args(["step", "transform-casrec", "--part", "finish", "--run-id", &id]));
+    assert!(ok, "{out}");
+    assert!(out.contains("transform-casrec (finish)"), "the part is in the summary: {out}");
+    let (ok, out) = run(migrate(&env).args(["run", "--from", "integration"]));
+    assert!(ok, "{out}");
+    let (ok, out) = run(migrate(&env).args(["step", "prepare", "--part", "scope"]));
+    assert!(!ok);
+    assert!(out.contains("prepare does not run in parts"), "{out}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
     let env = TestEnv::new("clistep").await;

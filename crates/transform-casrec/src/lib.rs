@@ -49,8 +49,12 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
     Box::pin(async move {
         let part = ctx.part().map(str::parse::<parts::Part>).transpose()?;
         let (scope, reports) = run(ctx, part).await?;
-        let rows_in: u64 = reports.iter().map(|r| r.source_rows).sum();
-        let rows_out: u64 = reports.iter().map(|r| r.rows_out).sum();
+        let (mut rows_in, mut rows_out): (u64, u64) =
+            (reports.iter().map(|r| r.source_rows).sum(), reports.iter().map(|r| r.rows_out).sum());
+        if let (Some(parts::Part::Scope), Some((in_scope, out_of_scope, _))) = (part, scope) {
+            // The scope part's work is deciding cases: every pat case in, those in scope out.
+            (rows_in, rows_out) = (in_scope + out_of_scope, in_scope);
+        }
         let excluded: u64 = reports.iter().map(|r| r.excluded).sum();
         let mut details = serde_json::json!({ "targets": reports });
         if let Some(scope) = scope {
