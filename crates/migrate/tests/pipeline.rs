@@ -278,3 +278,50 @@ async fn changing_the_lay_team_between_runs_migrates_each_team_without_a_reload(
         .get(0);
     assert_eq!(reloads, 1, "CasRec was loaded once");
 }
+
+/// The report's account of CasRec rows, against independent counts: every row once; the rows of
+/// in-scope cases in a file no target reads are "not migrated" and say why; pat's migrated rows
+/// are the clients and its out-of-scope rows those of out-of-scope cases.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn validation_accounts_for_every_casrec_row_file_by_file() {
+    let env = TestEnv::new("pipeacct").await;
+    export(&env, 120, 9).await;
+    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let setup = rt.start_run(None, None).await.unwrap();
+    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
+    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    let run = migrate_once(&rt).await;
+    let m = env.migration_db.client().await;
+    let files = validation::accounting::by_file(&m).await.unwrap();
+    assert_eq!(files.len(), casrec_catalog::FILES.len());
+    let count = |sql: String| {
+        let m = &m;
+        async move { m.query_one(&sql, &[]).await.unwrap().get::<_, i64>(0) }
+    };
+    for f in &files {
+        assert_eq!(f.migrated + f.excluded + f.orphans + f.out_of_scope + f.not_migrated, f.loaded, "{f:?}");
+        let rows = count(format!(r#"SELECT count(*) FROM "casrec_csv"."{}""#, f.table)).await;
+        assert_eq!(f.loaded, rows, "{f:?}");
+        assert_eq!(f.read, f.loaded + f.rejected, "{f:?}");
+    }
+    let file = |name: &str| files.iter().find(|f| f.file == name).unwrap_or_else(|| panic!("{name}"));
+    let remarks = file("remarks.csv");
+    assert!(remarks.loaded > 0);
+    assert_eq!(remarks.migrated + remarks.excluded, 0, "{remarks:?}");
+    assert!(remarks.not_migrated > 0, "{remarks:?}");
+    assert_eq!(remarks.why, validation::accounting::NO_TARGET);
+    let pat = file("pat.csv");
+    let clients = count(r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#.into()).await;
+    assert_eq!(pat.migrated, clients, "{pat:?}");
+    let out_of_scope = count(
+        r#"SELECT count(*) FROM "casrec_csv"."pat" p JOIN "scope"."cases" s ON s."case_no" = p."Case" AND NOT s."in_scope""#
+            .into(),
+    )
+    .await;
+    assert!(out_of_scope > 0, "the generated data has cases out of scope");
+    assert_eq!(pat.out_of_scope, out_of_scope, "{pat:?}");
+    let report = env.path().join("reports").join(format!("run-{run}")).join("validation.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("## CasRec rows") && text.contains("| remarks.csv |"), "{text}");
+}

@@ -362,7 +362,9 @@ impl Engine {
                 next.insert(t.destination, start + reports[t.name].rows_out as i64);
             }
             let mut sql = String::from("BEGIN;\n");
-            for t in TARGETS.iter().filter(|t| t.mode != Mode::UpdateById) {
+            // Staged values applied by id (UpdateById) keep the id they were applied to, moved
+            // like any reference.
+            for t in TARGETS {
                 let mut sets = Vec::new();
                 if offset.get(t.name).is_some_and(|o| *o > 0) {
                     sets.push(format!("\"id\" = \"id\" + {}", offset[t.name]));
@@ -375,7 +377,7 @@ impl Engine {
                 if !sets.is_empty() {
                     sql.push_str(&format!(
                         "UPDATE {} SET {} WHERE \"casrec_target\" = '{}';\n",
-                        qualified(t.destination),
+                        qualified(&rows_table(t)),
                         sets.join(", "),
                         t.name
                     ));
@@ -488,12 +490,15 @@ impl Engine {
         client
             .execute(
                 r#"INSERT INTO "transform"."built_targets"
-                     ("target", "part", "destination", "source_rows", "rows_out", "excluded", "exceptions", "columns")
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"#,
+                     ("target", "part", "destination", "source_table", "rows_table", "source_rows", "rows_out",
+                      "excluded", "exceptions", "columns")
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
                 &[
                     &target.name,
                     &part.to_string(),
                     &target.destination,
+                    &target.source_table,
+                    &rows_table(target),
                     &n(report.source_rows),
                     &n(report.rows_out),
                     &n(report.excluded),
@@ -581,7 +586,7 @@ impl Engine {
                 message: "an update by id names the target whose rows it updates in refs (\"id\", target)".into(),
             });
         };
-        let staging = format!("{}__{}", target.destination, target.name);
+        let staging = rows_table(target);
         let staged = qualified(&staging);
         let defs: Vec<String> =
             schema.fields().iter().map(|f| format!("{} {}", quote_ident(f.name()), pg_type(f.data_type()))).collect();
@@ -603,13 +608,21 @@ impl Engine {
         let dest = qualified(target.destination);
         client
             .batch_execute(&format!(
-                "UPDATE {dest} d SET {} FROM {staged} u WHERE d.\"id\" = u.\"id\" AND d.\"casrec_target\" = '{owner}';
-                 DROP TABLE {staged};",
+                "UPDATE {dest} d SET {} FROM {staged} u WHERE d.\"id\" = u.\"id\" AND d.\"casrec_target\" = '{owner}';",
                 sets.join(", ")
             ))
             .await
             .map_err(db_err(format!("applying {} to {dest}", target.name)))?;
         Ok(())
+    }
+}
+
+/// The transform table holding a target's rows: its destination, or for values applied to
+/// another target's rows, the staged values (kept, so each CasRec row they came from is on record).
+pub fn rows_table(target: &Target) -> String {
+    match target.mode {
+        Mode::UpdateById => format!("{}__{}", target.destination, target.name),
+        _ => target.destination.to_string(),
     }
 }
 

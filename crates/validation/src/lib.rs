@@ -8,9 +8,14 @@
 //!   `validation.exceptions_<table>`.
 //! - **Post-migration checks**: sequences ahead of max ids, uids unique and with their Luhn digit,
 //!   new ids above the ids Sirius had when the run began, address lines a JSON array of text.
+//! - **CasRec rows** (`accounting.rs`): every row of every loaded file, as rejected at load,
+//!   migrated, excluded with a reason, an orphan, of a case out of scope, or not migrated by this
+//!   build and why; and a check that the rows read equal the rows loaded plus those rejected.
 //! - **Report**: Markdown and HTML, per check pass or fail with counts, written to
 //!   `validation.report_dir/run-<id>/` and to S3 under `<prefix>/reports/run-<id>/`; the step
 //!   fails when any check fails.
+
+pub mod accounting;
 
 use std::fmt::Write as _;
 
@@ -262,7 +267,15 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect();
-    write_report(ctx, &checks, &scope).await?;
+    let files = accounting::by_file(&m).await?;
+    checks.push(Check::counts(
+        "casrec export",
+        "rows read = rows in casrec_csv + rejected at load",
+        files.iter().map(|f| f.read).sum(),
+        files.iter().map(|f| f.loaded + f.rejected).sum(),
+        "per file under CasRec rows",
+    ));
+    write_report(ctx, &checks, &scope, &files).await?;
     Ok(checks)
 }
 
@@ -336,7 +349,33 @@ async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) 
     Ok(())
 }
 
-fn markdown(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
+const ROWS_HEADER: [&str; 9] = [
+    "file",
+    "read",
+    "rejected at load",
+    "migrated",
+    "excluded with a reason",
+    "orphan (case not in pat)",
+    "case out of scope",
+    "not migrated",
+    "why",
+];
+
+fn file_cells(f: &accounting::FileRows) -> [String; 9] {
+    [
+        f.file.clone(),
+        f.read.to_string(),
+        f.rejected.to_string(),
+        f.migrated.to_string(),
+        f.excluded.to_string(),
+        f.orphans.to_string(),
+        f.out_of_scope.to_string(),
+        f.not_migrated.to_string(),
+        f.why.clone(),
+    ]
+}
+
+fn markdown(run: RunId, checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> String {
     let failed = checks.iter().filter(|c| !c.passed).count();
     let mut out = format!(
         "# Validation of run {run}\n\n**{}**: {} of {} checks passed.\n\n| entity | check | expected | actual | result | detail |\n|---|---|---|---|---|---|\n",
@@ -360,10 +399,16 @@ fn markdown(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
     for (reason, n) in scope {
         let _ = writeln!(out, "| {reason} | {n} |");
     }
+    out.push_str("\n## CasRec rows\n\nEvery row of every file, counted once: migrated by some target, else excluded with a reason (`transform.quarantine`), else an orphan (`scope.orphans`), else of a case out of scope, else not migrated.\n\n");
+    let _ = writeln!(out, "| {} |", ROWS_HEADER.join(" | "));
+    let _ = writeln!(out, "|---|{}---|", "---:|".repeat(ROWS_HEADER.len() - 2));
+    for f in files {
+        let _ = writeln!(out, "| {} |", file_cells(f).join(" | "));
+    }
     out
 }
 
-fn html(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
+fn html(run: RunId, checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let failed = checks.iter().filter(|c| !c.passed).count();
     let mut out = format!(
@@ -393,19 +438,36 @@ fn html(run: RunId, checks: &[Check], scope: &[(String, i64)]) -> String {
     for (reason, n) in scope {
         let _ = writeln!(out, "<tr><td>{}</td><td>{n}</td></tr>", esc(reason));
     }
+    out.push_str("</table>\n<h2>CasRec rows</h2>\n<table><tr>");
+    for h in ROWS_HEADER {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str("</tr>\n");
+    for f in files {
+        out.push_str("<tr>");
+        for c in file_cells(f) {
+            let _ = write!(out, "<td>{}</td>", esc(&c));
+        }
+        out.push_str("</tr>\n");
+    }
     out.push_str("</table></body></html>\n");
     out
 }
 
-async fn write_report(ctx: &StepContext<'_>, checks: &[Check], scope: &[(String, i64)]) -> Result<(), ValidationError> {
+async fn write_report(
+    ctx: &StepContext<'_>,
+    checks: &[Check],
+    scope: &[(String, i64)],
+    files: &[accounting::FileRows],
+) -> Result<(), ValidationError> {
     let settings = ctx.settings();
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
     for (name, text, kind) in [
-        ("validation.md", markdown(ctx.run_id, checks, scope), "text/markdown"),
-        ("validation.html", html(ctx.run_id, checks, scope), "text/html"),
+        ("validation.md", markdown(ctx.run_id, checks, scope, files), "text/markdown"),
+        ("validation.html", html(ctx.run_id, checks, scope, files), "text/html"),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, &text)
@@ -448,9 +510,23 @@ mod tests {
             Check::counts("cases", "rows in Sirius", 2, 1, "one missing"),
         ];
         let scope = vec![("in scope".to_string(), 10), ("put away".to_string(), 2)];
-        let md = markdown(7, &checks, &scope);
+        let files = vec![accounting::FileRows {
+            file: "remarks.csv".into(),
+            table: "remarks".into(),
+            read: 5,
+            loaded: 5,
+            not_migrated: 5,
+            why: accounting::NO_TARGET.into(),
+            ..Default::default()
+        }];
+        let md = markdown(7, &checks, &scope, &files);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
-        assert!(html(7, &checks, &scope).contains("class=\"fail\""));
+        assert!(
+            md.contains("| remarks.csv | 5 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |"),
+            "{md}"
+        );
+        let page = html(7, &checks, &scope, &files);
+        assert!(page.contains("class=\"fail\"") && page.contains("<td>remarks.csv</td>"), "{page}");
     }
 }

@@ -25,11 +25,15 @@ CREATE TABLE "transform"."run" (
     "as_of_date" date    NOT NULL,
     "numbered"   boolean NOT NULL DEFAULT false
 );
--- Each target built so far, by which part, with the columns it wrote (later parts read it back).
+-- Each target built so far, by which part, with the columns it wrote (later parts read it back),
+-- the CasRec table its rows come from and the transform table holding them (with casrec_row_id
+-- and casrec_target), so validation can account for every CasRec row without the transform's code.
 CREATE TABLE "transform"."built_targets" (
-    "target"      text     PRIMARY KEY,
-    "part"        text     NOT NULL,
-    "destination" text     NOT NULL,
+    "target"       text     PRIMARY KEY,
+    "part"         text     NOT NULL,
+    "destination"  text     NOT NULL,
+    "source_table" text     NOT NULL,
+    "rows_table"   text     NOT NULL,
     "source_rows" bigint   NOT NULL,
     "rows_out"    bigint   NOT NULL,
     "excluded"    bigint   NOT NULL,
