@@ -122,6 +122,12 @@ async fn parts_out_of_order_are_refused_naming_the_part_to_run_first() {
     let err = part(&env.settings, run, "finish").await.unwrap_err();
     assert!(err.contains("has not built cases (part wave1/cases)"), "{err}");
 
+    // Every part of a run transforms as of the same date.
+    let mut later = env.settings.clone();
+    later.run.as_of_date = "2031-01-01".into();
+    let err = part(&later, run, "wave1/cases").await.unwrap_err();
+    assert!(err.contains("transforms as of") && err.contains("2031-01-01"), "{err}");
+
     let other = new_run(&env.settings).await;
     let err = part(&env.settings, other, "wave1/cases").await.unwrap_err();
     assert!(err.contains(&format!("belongs to run {run}")), "{err}");
