@@ -51,6 +51,15 @@ fn write_export(env: &TestEnv) {
     }
 }
 
+/// A test environment with the CasRec export in its bucket and the Sirius stand-in installed.
+async fn exported(purpose: &str) -> TestEnv {
+    let env = TestEnv::new(purpose).await;
+    write_export(&env);
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    env
+}
+
 #[test]
 fn steps_lists_the_pipeline_in_order() {
     let (ok, out) =
@@ -132,10 +141,7 @@ async fn run_resumes_only_where_the_ledger_allows_and_migrates_end_to_end() {
 /// integration refuses a transform whose parts have not finished.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_transform_runs_part_by_part_and_integration_waits_for_finish() {
-    let env = TestEnv::new("cliparts").await;
-    write_export(&env);
-    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
-    assert!(ok, "{out}");
+    let env = exported("cliparts").await;
     let (ok, out) = run(migrate(&env).args(["run", "--to", "load-casrec"]));
     assert!(ok, "{out}");
     let m = env.migration_db.client().await;
@@ -165,10 +171,7 @@ async fn the_transform_runs_part_by_part_and_integration_waits_for_finish() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
-    let env = TestEnv::new("clistep").await;
-    write_export(&env);
-    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
-    assert!(ok, "{out}");
+    let env = exported("clistep").await;
     let (ok, out) = run(migrate(&env).args(["step", "prepare"]));
     assert!(ok, "{out}");
     let (ok, out) = run(migrate(&env).args(["step", "prepare", "--run-id", "999"]));
@@ -195,10 +198,7 @@ async fn sirius_checksum(db: &tokio_postgres::Client) -> Vec<(String, i64, Strin
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_load_killed_half_way_leaves_sirius_unchanged_and_the_next_run_succeeds() {
-    let env = TestEnv::new("clikill").await;
-    write_export(&env);
-    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
-    assert!(ok, "{out}");
+    let env = exported("clikill").await;
     let (ok, out) = run(migrate(&env).args(["run", "--to", "integration"]));
     assert!(ok, "{out}");
     let sirius = env.sirius_db.client().await;
@@ -245,10 +245,7 @@ async fn a_load_killed_half_way_leaves_sirius_unchanged_and_the_next_run_succeed
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_row_sirius_refuses_rolls_the_load_back_and_is_named_with_its_source() {
-    let env = TestEnv::new("clirefuse").await;
-    write_export(&env);
-    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
-    assert!(ok, "{out}");
+    let env = exported("clirefuse").await;
     let (ok, out) = run(migrate(&env).args(["run", "--to", "integration"]));
     assert!(ok, "{out}");
     let m = env.migration_db.client().await;

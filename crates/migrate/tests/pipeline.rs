@@ -50,6 +50,18 @@ async fn export(env: &TestEnv, clients: u64, seed: u64) {
     }
 }
 
+/// A test environment with generated CasRec loaded and the Sirius stand-in installed.
+async fn loaded(purpose: &str, clients: u64, seed: u64) -> (TestEnv, Runtime) {
+    let env = TestEnv::new(purpose).await;
+    export(&env, clients, seed).await;
+    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let setup = rt.start_run(None, None).await.unwrap();
+    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
+    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    (env, rt)
+}
+
 async fn migrate_once(rt: &Runtime) -> RunId {
     let run = rt.start_run(None, None).await.unwrap();
     for (step, f) in [
@@ -65,14 +77,8 @@ async fn migrate_once(rt: &Runtime) -> RunId {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_exactly() {
-    let env = TestEnv::new("pipe").await;
-    export(&env, 200, 5).await;
+    let (env, rt) = loaded("pipe", 200, 5).await;
     let sirius = env.sirius_db.client().await;
-    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
-    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
-    let setup = rt.start_run(None, None).await.unwrap();
-    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
-    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
     let before = checksums(&sirius).await;
     let uid_before: i64 = sirius
         .query_one(r#"SELECT "uid" FROM "public"."persons" WHERE "caserecnumber" = '10000001'"#, &[])
@@ -227,13 +233,7 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_lay_team_between_runs_migrates_each_team_without_a_reload() {
-    let env = TestEnv::new("pipeteam").await;
-    export(&env, 150, 9).await;
-    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
-    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
-    let setup = rt.start_run(None, None).await.unwrap();
-    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
-    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    let (env, _) = loaded("pipeteam", 150, 9).await;
     let m = env.migration_db.client().await;
     let sirius = env.sirius_db.client().await;
     let team_cases = |team: &'static str| {
@@ -284,13 +284,7 @@ async fn changing_the_lay_team_between_runs_migrates_each_team_without_a_reload(
 /// are the clients and its out-of-scope rows those of out-of-scope cases.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn validation_accounts_for_every_casrec_row_file_by_file() {
-    let env = TestEnv::new("pipeacct").await;
-    export(&env, 120, 9).await;
-    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
-    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
-    let setup = rt.start_run(None, None).await.unwrap();
-    rt.execute(setup, Step::Prepare, prepare::entry).await.unwrap();
-    rt.execute(setup, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    let (env, rt) = loaded("pipeacct", 120, 9).await;
     let run = migrate_once(&rt).await;
     let m = env.migration_db.client().await;
     let files = validation::accounting::by_file(&m).await.unwrap();
