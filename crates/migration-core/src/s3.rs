@@ -6,26 +6,21 @@ use std::time::Duration;
 
 use aws_config::timeout::TimeoutConfig;
 use aws_config::BehaviorVersion;
-use aws_sdk_s3::config::{Credentials, Region};
+use aws_sdk_s3::config::Region;
 use aws_sdk_s3::Client;
 
 use crate::config::S3Settings;
 
 /// The key pair a local endpoint accepts, used when the environment provides none.
-pub const LOCAL_ACCESS_KEY: &str = "casrec-local";
-pub const LOCAL_SECRET_KEY: &str = "casrec-local-secret";
+pub const LOCAL_ACCESS_KEY: &str = aws_endpoint::LOCAL.access_key;
+pub const LOCAL_SECRET_KEY: &str = aws_endpoint::LOCAL.secret_key;
 use crate::error::{CoreError, Result};
 
 pub async fn client(s: &S3Settings) -> Client {
     let timeouts = TimeoutConfig::builder().connect_timeout(Duration::from_secs(s.connect_timeout_secs)).build();
     match s.endpoint() {
         Some(endpoint) => {
-            let creds = match (std::env::var("AWS_ACCESS_KEY_ID"), std::env::var("AWS_SECRET_ACCESS_KEY")) {
-                (Ok(id), Ok(secret)) => {
-                    Credentials::new(id, secret, std::env::var("AWS_SESSION_TOKEN").ok(), None, "environment")
-                }
-                _ => Credentials::new(LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY, None, None, "local"),
-            };
+            let creds = aws_endpoint::credentials(aws_endpoint::LOCAL);
             let conf = aws_sdk_s3::config::Builder::new()
                 .behavior_version(BehaviorVersion::latest())
                 .region(Region::new(s.region.clone()))

@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime};
 
 use aws_config::timeout::TimeoutConfig;
 use aws_config::BehaviorVersion;
-use aws_sdk_sfn::config::{Credentials, Region};
+use aws_sdk_sfn::config::Region;
 use aws_sdk_sfn::types::HistoryEvent;
 pub use aws_sdk_sfn::Client;
 
@@ -34,11 +34,6 @@ use progress::HistoryFold;
 
 /// How long to wait for a TCP connection to the Step Functions endpoint.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The key pair sent to a custom endpoint when the environment provides none: local emulators
-/// accept any.
-const PLACEHOLDER_ACCESS_KEY: &str = "casrec-local";
-const PLACEHOLDER_SECRET_KEY: &str = "casrec-local-secret";
 
 /// Where Step Functions is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,12 +52,8 @@ pub async fn client(cfg: &SfnConfig) -> Client {
     let timeouts = TimeoutConfig::builder().connect_timeout(CONNECT_TIMEOUT).build();
     match &cfg.endpoint {
         Some(endpoint) => {
-            let creds = match (std::env::var("AWS_ACCESS_KEY_ID"), std::env::var("AWS_SECRET_ACCESS_KEY")) {
-                (Ok(id), Ok(secret)) => {
-                    Credentials::new(id, secret, std::env::var("AWS_SESSION_TOKEN").ok(), None, "environment")
-                }
-                _ => Credentials::new(PLACEHOLDER_ACCESS_KEY, PLACEHOLDER_SECRET_KEY, None, None, "placeholder"),
-            };
+            // Local emulators accept any key pair.
+            let creds = aws_endpoint::credentials(aws_endpoint::LOCAL);
             let conf = aws_sdk_sfn::config::Builder::new()
                 .behavior_version(BehaviorVersion::latest())
                 .region(Region::new(cfg.region.clone()))
