@@ -1,10 +1,28 @@
-//! Credentials for an AWS client pointed at a custom endpoint. Against AWS itself the standard
-//! chain (environment, profile, SSO, task role) is right; a custom endpoint (moto, the embedded
-//! S3, any S3-compatible server) gets static credentials instead: the environment's
-//! `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`) when both keys are set,
-//! else the placeholder pair the caller names, which local endpoints accept.
+//! The AWS SDK configuration the project's clients (S3, Step Functions) are built from. Against
+//! AWS itself credentials come from the standard chain (environment, profile, SSO, task role); a
+//! custom endpoint (moto, the embedded S3, any S3-compatible server) gets static credentials
+//! instead: the environment's `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (and
+//! `AWS_SESSION_TOKEN`) when both keys are set, else a placeholder pair local endpoints accept.
+//! Building the configuration makes no request: a wrong endpoint or missing credentials show up
+//! on the client's first call.
 
+use std::time::Duration;
+
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
+
+/// The configuration for `endpoint` (None: AWS itself) in `region`, giving up on a TCP connection
+/// after `connect_timeout`.
+pub async fn sdk_config(endpoint: Option<&str>, region: &str, connect_timeout: Duration) -> SdkConfig {
+    let loader = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .timeout_config(TimeoutConfig::builder().connect_timeout(connect_timeout).build());
+    match endpoint {
+        Some(url) => loader.endpoint_url(url).credentials_provider(credentials(LOCAL)).load().await,
+        None => loader.load().await,
+    }
+}
 
 /// The key pair sent to a custom endpoint when the environment provides none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +54,17 @@ fn from_values(id: Option<String>, secret: Option<String>, token: Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_custom_endpoint_gets_static_credentials_and_its_url() {
+        use aws_credential_types::provider::ProvideCredentials;
+        let c = sdk_config(Some("http://127.0.0.1:9"), "eu-west-1", Duration::from_secs(1)).await;
+        assert_eq!(c.endpoint_url(), Some("http://127.0.0.1:9"));
+        assert_eq!(c.region().map(|r| r.as_ref()), Some("eu-west-1"));
+        let creds = c.credentials_provider().unwrap().provide_credentials().await.unwrap();
+        assert!(!creds.access_key_id().is_empty());
+        assert_eq!(c.timeout_config().and_then(|t| t.connect_timeout()), Some(Duration::from_secs(1)));
+    }
 
     #[test]
     fn both_keys_from_the_environment_win_with_the_session_token() {

@@ -4,9 +4,6 @@
 
 use std::time::Duration;
 
-use aws_config::timeout::TimeoutConfig;
-use aws_config::BehaviorVersion;
-use aws_sdk_s3::config::Region;
 use aws_sdk_s3::Client;
 
 use crate::config::S3Settings;
@@ -17,30 +14,8 @@ pub const LOCAL_SECRET_KEY: &str = aws_endpoint::LOCAL.secret_key;
 use crate::error::{CoreError, Result};
 
 pub async fn client(s: &S3Settings) -> Client {
-    let timeouts = TimeoutConfig::builder().connect_timeout(Duration::from_secs(s.connect_timeout_secs)).build();
-    match s.endpoint() {
-        Some(endpoint) => {
-            let creds = aws_endpoint::credentials(aws_endpoint::LOCAL);
-            let conf = aws_sdk_s3::config::Builder::new()
-                .behavior_version(BehaviorVersion::latest())
-                .region(Region::new(s.region.clone()))
-                .endpoint_url(endpoint)
-                .force_path_style(s.force_path_style)
-                .credentials_provider(creds)
-                .timeout_config(timeouts)
-                .build();
-            Client::from_conf(conf)
-        }
-        None => {
-            let shared = aws_config::defaults(BehaviorVersion::latest())
-                .region(Region::new(s.region.clone()))
-                .timeout_config(timeouts)
-                .load()
-                .await;
-            let conf = aws_sdk_s3::config::Builder::from(&shared).force_path_style(s.force_path_style).build();
-            Client::from_conf(conf)
-        }
-    }
+    let shared = aws_endpoint::sdk_config(s.endpoint(), &s.region, Duration::from_secs(s.connect_timeout_secs)).await;
+    Client::from_conf(aws_sdk_s3::config::Builder::from(&shared).force_path_style(s.force_path_style).build())
 }
 
 fn describe_endpoint(s: &S3Settings) -> String {

@@ -21,9 +21,6 @@ mod progress;
 
 use std::time::{Duration, SystemTime};
 
-use aws_config::timeout::TimeoutConfig;
-use aws_config::BehaviorVersion;
-use aws_sdk_sfn::config::Region;
 use aws_sdk_sfn::types::HistoryEvent;
 pub use aws_sdk_sfn::Client;
 
@@ -49,29 +46,7 @@ pub struct SfnConfig {
 /// task role, ...). Building the client makes no request, so it cannot fail: a wrong endpoint or
 /// missing credentials show up as [`SfnError::Call`] on the first call.
 pub async fn client(cfg: &SfnConfig) -> Client {
-    let timeouts = TimeoutConfig::builder().connect_timeout(CONNECT_TIMEOUT).build();
-    match &cfg.endpoint {
-        Some(endpoint) => {
-            // Local emulators accept any key pair.
-            let creds = aws_endpoint::credentials(aws_endpoint::LOCAL);
-            let conf = aws_sdk_sfn::config::Builder::new()
-                .behavior_version(BehaviorVersion::latest())
-                .region(Region::new(cfg.region.clone()))
-                .endpoint_url(endpoint)
-                .credentials_provider(creds)
-                .timeout_config(timeouts)
-                .build();
-            Client::from_conf(conf)
-        }
-        None => {
-            let shared = aws_config::defaults(BehaviorVersion::latest())
-                .region(Region::new(cfg.region.clone()))
-                .timeout_config(timeouts)
-                .load()
-                .await;
-            Client::new(&shared)
-        }
-    }
+    Client::new(&aws_endpoint::sdk_config(cfg.endpoint.as_deref(), &cfg.region, CONNECT_TIMEOUT).await)
 }
 
 /// The ARN of the state machine called `name`.
