@@ -281,22 +281,39 @@ impl Engine {
                 }
             }
         }
-        for t in &targets {
-            let forget = format!(
-                "DELETE FROM \"transform\".\"built_targets\" WHERE \"target\" = $1;
-                 DELETE FROM \"transform\".\"quarantine\" WHERE \"target\" = $1;
-                 DELETE FROM \"transform\".\"exceptions\" WHERE \"target\" = $1;{}",
-                if t.mode == Mode::UpdateById {
-                    String::new()
-                } else {
-                    format!("DELETE FROM {} WHERE \"casrec_target\" = $1;", qualified(t.destination))
+        // Targets built from the output about to be replaced are out of date: they are forgotten
+        // too, so that finish names their parts until they are built again.
+        let mut stale: Vec<&'static Target> = Vec::new();
+        let mut changed: Vec<&'static Target> = targets.clone();
+        while let Some(c) = changed.pop() {
+            for b in &built {
+                let d = b.target;
+                if !targets.iter().chain(&stale).any(|x| x.name == d.name) && reads(d)?.iter().any(|r| r.name == c.name)
+                {
+                    tracing::warn!(target = d.name, part = %Part::of(d), "built from output being rebuilt; run its part again");
+                    stale.push(d);
+                    changed.push(d);
                 }
-            );
-            for stmt in forget.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            }
+        }
+        for t in targets.iter().chain(&stale) {
+            let context = || format!("clearing {}'s earlier output", t.name);
+            let mut forget = vec![
+                r#"DELETE FROM "transform"."built_targets" WHERE "target" = $1"#.to_string(),
+                r#"DELETE FROM "transform"."quarantine" WHERE "target" = $1"#.to_string(),
+                r#"DELETE FROM "transform"."exceptions" WHERE "target" = $1"#.to_string(),
+            ];
+            if t.mode == Mode::UpdateById {
+                // Its staged values; those it applied belong to rows their own target replaces.
                 client
-                    .execute(stmt, &[&t.name])
+                    .batch_execute(&format!("DROP TABLE IF EXISTS {}", qualified(&rows_table(t))))
                     .await
-                    .map_err(db_err(format!("clearing {}'s earlier output", t.name)))?;
+                    .map_err(db_err(context()))?;
+            } else {
+                forget.push(format!("DELETE FROM {} WHERE \"casrec_target\" = $1", qualified(t.destination)));
+            }
+            for stmt in &forget {
+                client.execute(stmt.as_str(), &[&t.name]).await.map_err(db_err(context()))?;
             }
         }
         let earlier: Vec<Built> = built.into_iter().filter(|b| b.target.wave < targets[0].wave).collect();

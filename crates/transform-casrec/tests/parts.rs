@@ -71,12 +71,20 @@ async fn parts_in_separate_tasks_and_any_order_give_what_one_process_gives() {
     // A task retried after it succeeded (or half-way) replaces its own output, nothing more.
     let run = new_run(&env.settings).await;
     let all: Vec<Part> = stages().into_iter().flatten().collect();
-    for p in &all {
+    for p in &all[..all.len() - 1] {
         part(&env.settings, run, &p.to_string()).await.unwrap();
         if matches!(p, Part::Group { wave: 2, .. }) {
             part(&env.settings, run, &p.to_string()).await.unwrap();
         }
     }
+    // Rebuilding an earlier part makes the parts built from its output out of date: finish
+    // names them until they are built again.
+    part(&env.settings, run, "wave1/clients").await.unwrap();
+    let err = part(&env.settings, run, "finish").await.unwrap_err();
+    assert!(err.contains("client_addresses (part wave2/clients)") && err.contains("crec_persons"), "{err}");
+    assert!(!err.contains("wave2/deputies"), "{err}");
+    part(&env.settings, run, "wave2/clients").await.unwrap();
+    part(&env.settings, run, "finish").await.unwrap();
     assert_eq!(snapshot(&db).await, whole);
 
     // References follow the renumbering: a client's address, phone and case link name that client.
