@@ -349,108 +349,135 @@ async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) 
     Ok(())
 }
 
-const ROWS_HEADER: [&str; 9] = [
-    "file",
-    "read",
-    "rejected at load",
-    "migrated",
-    "excluded with a reason",
-    "orphan (case not in pat)",
-    "case out of scope",
-    "not migrated",
-    "why",
-];
+/// One table of the report, rendered the same way as Markdown and as HTML.
+struct Table {
+    title: Option<&'static str>,
+    intro: &'static str,
+    header: &'static [&'static str],
+    /// Columns of counts, right-aligned.
+    numeric: &'static [usize],
+    /// Each row's cells, and whether it marks a failure.
+    rows: Vec<(Vec<String>, bool)>,
+}
 
-fn file_cells(f: &accounting::FileRows) -> [String; 9] {
-    [
-        f.file.clone(),
-        f.read.to_string(),
-        f.rejected.to_string(),
-        f.migrated.to_string(),
-        f.excluded.to_string(),
-        f.orphans.to_string(),
-        f.out_of_scope.to_string(),
-        f.not_migrated.to_string(),
-        f.why.clone(),
+fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> Vec<Table> {
+    vec![
+        Table {
+            title: None,
+            intro: "",
+            header: &["entity", "check", "expected", "actual", "result", "detail"],
+            numeric: &[],
+            rows: checks
+                .iter()
+                .map(|c| {
+                    let result = if c.passed { "pass" } else { "FAIL" };
+                    let cells =
+                        [&c.entity, &c.check, &c.expected.to_string(), &c.actual.to_string(), result, &c.detail];
+                    (cells.iter().map(|s| s.to_string()).collect(), !c.passed)
+                })
+                .collect(),
+        },
+        Table {
+            title: Some("Case scope"),
+            intro: "",
+            header: &["reason", "cases"],
+            numeric: &[],
+            rows: scope.iter().map(|(reason, n)| (vec![reason.clone(), n.to_string()], false)).collect(),
+        },
+        Table {
+            title: Some("CasRec rows"),
+            intro: "Every row of every file, counted once: migrated by some target, else excluded with a reason \
+                    (`transform.quarantine`), else an orphan (`scope.orphans`), else of a case out of scope, else \
+                    not migrated.",
+            header: &[
+                "file",
+                "read",
+                "rejected at load",
+                "migrated",
+                "excluded with a reason",
+                "orphan (case not in pat)",
+                "case out of scope",
+                "not migrated",
+                "why",
+            ],
+            numeric: &[1, 2, 3, 4, 5, 6, 7],
+            rows: files
+                .iter()
+                .map(|f| {
+                    let counts =
+                        [f.read, f.rejected, f.migrated, f.excluded, f.orphans, f.out_of_scope, f.not_migrated];
+                    let mut cells = vec![f.file.clone()];
+                    cells.extend(counts.iter().map(i64::to_string));
+                    cells.push(f.why.clone());
+                    (cells, false)
+                })
+                .collect(),
+        },
     ]
 }
 
-fn markdown(run: RunId, checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> String {
+fn summary(checks: &[Check]) -> (&'static str, usize) {
     let failed = checks.iter().filter(|c| !c.passed).count();
-    let mut out = format!(
-        "# Validation of run {run}\n\n**{}**: {} of {} checks passed.\n\n| entity | check | expected | actual | result | detail |\n|---|---|---|---|---|---|\n",
-        if failed == 0 { "PASS" } else { "FAIL" },
-        checks.len() - failed,
-        checks.len()
-    );
-    for c in checks {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            c.entity,
-            c.check,
-            c.expected,
-            c.actual,
-            if c.passed { "pass" } else { "**FAIL**" },
-            c.detail
-        );
-    }
-    out.push_str("\n## Case scope\n\n| reason | cases |\n|---|---|\n");
-    for (reason, n) in scope {
-        let _ = writeln!(out, "| {reason} | {n} |");
-    }
-    out.push_str("\n## CasRec rows\n\nEvery row of every file, counted once: migrated by some target, else excluded with a reason (`transform.quarantine`), else an orphan (`scope.orphans`), else of a case out of scope, else not migrated.\n\n");
-    let _ = writeln!(out, "| {} |", ROWS_HEADER.join(" | "));
-    let _ = writeln!(out, "|---|{}---|", "---:|".repeat(ROWS_HEADER.len() - 2));
-    for f in files {
-        let _ = writeln!(out, "| {} |", file_cells(f).join(" | "));
+    (if failed == 0 { "PASS" } else { "FAIL" }, checks.len() - failed)
+}
+
+fn markdown(run: RunId, checks: &[Check], tables: &[Table]) -> String {
+    let (verdict, passed) = summary(checks);
+    let mut out = format!("# Validation of run {run}\n\n**{verdict}**: {passed} of {} checks passed.\n", checks.len());
+    for t in tables {
+        out.push('\n');
+        if let Some(title) = t.title {
+            let _ = writeln!(out, "## {title}\n");
+        }
+        if !t.intro.is_empty() {
+            let _ = writeln!(out, "{}\n", t.intro);
+        }
+        let _ = writeln!(out, "| {} |", t.header.join(" | "));
+        let rule: Vec<&str> =
+            (0..t.header.len()).map(|i| if t.numeric.contains(&i) { "---:" } else { "---" }).collect();
+        let _ = writeln!(out, "|{}|", rule.join("|"));
+        for (cells, _) in &t.rows {
+            let cells: Vec<String> =
+                cells.iter().map(|c| if c == "FAIL" { "**FAIL**".to_string() } else { c.clone() }).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
     }
     out
 }
 
-fn html(run: RunId, checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> String {
+fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    let failed = checks.iter().filter(|c| !c.passed).count();
+    let (verdict, passed) = summary(checks);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Validation of run {run}</title>\
          <style>body{{font-family:sans-serif;margin:2em}}td,th{{border:1px solid #bbb;padding:4px 8px}}\
-         table{{border-collapse:collapse}}.fail{{background:#fdd}}</style></head><body>\n\
-         <h1>Validation of run {run}: {}</h1><p>{} of {} checks passed.</p>\n<table><tr><th>entity</th><th>check</th>\
-         <th>expected</th><th>actual</th><th>result</th><th>detail</th></tr>\n",
-        if failed == 0 { "PASS" } else { "FAIL" },
-        checks.len() - failed,
+         table{{border-collapse:collapse}}.fail{{background:#fdd}}.n{{text-align:right}}</style></head><body>\n\
+         <h1>Validation of run {run}: {verdict}</h1><p>{passed} of {} checks passed.</p>\n",
         checks.len()
     );
-    for c in checks {
-        let _ = writeln!(
-            out,
-            "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            if c.passed { "pass" } else { "fail" },
-            esc(&c.entity),
-            esc(&c.check),
-            c.expected,
-            c.actual,
-            if c.passed { "pass" } else { "FAIL" },
-            esc(&c.detail)
-        );
-    }
-    out.push_str("</table>\n<h2>Case scope</h2>\n<table><tr><th>reason</th><th>cases</th></tr>\n");
-    for (reason, n) in scope {
-        let _ = writeln!(out, "<tr><td>{}</td><td>{n}</td></tr>", esc(reason));
-    }
-    out.push_str("</table>\n<h2>CasRec rows</h2>\n<table><tr>");
-    for h in ROWS_HEADER {
-        let _ = write!(out, "<th>{}</th>", esc(h));
-    }
-    out.push_str("</tr>\n");
-    for f in files {
-        out.push_str("<tr>");
-        for c in file_cells(f) {
-            let _ = write!(out, "<td>{}</td>", esc(&c));
+    for t in tables {
+        if let Some(title) = t.title {
+            let _ = writeln!(out, "<h2>{}</h2>", esc(title));
+        }
+        if !t.intro.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", esc(t.intro));
+        }
+        out.push_str("<table><tr>");
+        for h in t.header {
+            let _ = write!(out, "<th>{}</th>", esc(h));
         }
         out.push_str("</tr>\n");
+        for (cells, failed) in &t.rows {
+            let _ = write!(out, "<tr class=\"{}\">", if *failed { "fail" } else { "pass" });
+            for (i, c) in cells.iter().enumerate() {
+                let class = if t.numeric.contains(&i) { " class=\"n\"" } else { "" };
+                let _ = write!(out, "<td{class}>{}</td>", esc(c));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n");
     }
-    out.push_str("</table></body></html>\n");
+    out.push_str("</body></html>\n");
     out
 }
 
@@ -465,9 +492,10 @@ async fn write_report(
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
+    let tables = tables(checks, scope, files);
     for (name, text, kind) in [
-        ("validation.md", markdown(ctx.run_id, checks, scope, files), "text/markdown"),
-        ("validation.html", html(ctx.run_id, checks, scope, files), "text/html"),
+        ("validation.md", markdown(ctx.run_id, checks, &tables), "text/markdown"),
+        ("validation.html", html(ctx.run_id, checks, &tables), "text/html"),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, &text)
@@ -519,14 +547,15 @@ mod tests {
             why: accounting::NO_TARGET.into(),
             ..Default::default()
         }];
-        let md = markdown(7, &checks, &scope, &files);
+        let tables = tables(&checks, &scope, &files);
+        let md = markdown(7, &checks, &tables);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
         assert!(
             md.contains("| remarks.csv | 5 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |"),
             "{md}"
         );
-        let page = html(7, &checks, &scope, &files);
+        let page = html(7, &checks, &tables);
         assert!(page.contains("class=\"fail\"") && page.contains("<td>remarks.csv</td>"), "{page}");
     }
 }
