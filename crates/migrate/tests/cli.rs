@@ -180,20 +180,7 @@ async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
 }
 
 async fn sirius_checksum(db: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
-    let mut out = Vec::new();
-    for t in
-        ["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"]
-    {
-        let r = db
-            .query_one(
-                &format!(r#"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "public"."{t}" t"#),
-                &[],
-            )
-            .await
-            .unwrap();
-        out.push((t.to_string(), r.get(0), r.get(1)));
-    }
-    out
+    testkit::table_checksums(db, "public", integration::TABLES).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,29 +2,13 @@
 //! existing records are updated in place, new ones get fresh ids and valid uids, a second run
 //! leaves Sirius as the first did, and rolling back restores it exactly.
 
-use std::collections::BTreeMap;
-
 use aws_sdk_s3::primitives::ByteStream;
 use migration_core::step::{RunOptions, Runtime};
 use migration_core::{RunId, Step};
 use testkit::TestEnv;
 
-const TABLES: [&str; 7] =
-    ["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
-
-async fn checksums(db: &tokio_postgres::Client) -> BTreeMap<&'static str, (i64, String)> {
-    let mut out = BTreeMap::new();
-    for t in TABLES {
-        let row = db
-            .query_one(
-                &format!(r#"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "public"."{t}" t"#),
-                &[],
-            )
-            .await
-            .unwrap();
-        out.insert(t, (row.get(0), row.get(1)));
-    }
-    out
+async fn checksums(db: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
+    testkit::table_checksums(db, "public", integration::TABLES).await
 }
 
 /// Generates CasRec data and puts every file into the test's bucket, as the export arrives.
@@ -114,14 +98,7 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     let m = env.migration_db.client().await;
     let in_scope: i64 =
         m.query_one(r#"SELECT count(*) FROM "scope"."cases" WHERE "in_scope""#, &[]).await.unwrap().get(0);
-    let clients: i64 = sirius
-        .query_one(
-            r#"SELECT count(DISTINCT "caserecnumber") FROM "public"."persons" WHERE "type" = 'actor_client' AND "clientsource" = 'CASRECMIGRATION_P3'"#,
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let clients = testkit::count(&sirius, r#"SELECT count(DISTINCT "caserecnumber") FROM "public"."persons" WHERE "type" = 'actor_client' AND "clientsource" = 'CASRECMIGRATION_P3'"#).await;
     assert_eq!(clients, in_scope);
     let uids: Vec<i64> = sirius
         .query(r#"SELECT "uid" FROM "public"."persons" UNION ALL SELECT "uid" FROM "public"."cases""#, &[])
@@ -136,38 +113,25 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     unique.dedup();
     assert_eq!(unique.len(), uids.len(), "uids are unique across persons and cases");
     // Orders hang from their clients.
-    let orphans: i64 = sirius
-        .query_one(
-            r#"SELECT count(*) FROM "public"."cases" WHERE "type" = 'order' AND "client_id" IS NULL AND "id" > 7"#,
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let orphans = testkit::count(
+        &sirius,
+        r#"SELECT count(*) FROM "public"."cases" WHERE "type" = 'order' AND "client_id" IS NULL AND "id" > 7"#,
+    )
+    .await;
     assert_eq!(orphans, 0);
 
     // Business rules: a client's fee payer is the deputy whose deputyship says Fee Payer = Y;
     // a client with a date of death is DEATH_CONFIRMED, one whose orders are all closed CLOSED.
-    let wrong_payers: i64 = m
-        .query_one(
-            r#"SELECT count(*) FROM "integration"."persons" c
+    let wrong_payers = testkit::count(&m, r#"SELECT count(*) FROM "integration"."persons" c
                 WHERE c."type" = 'actor_client' AND c."feepayer_id" IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM "integration"."order_deputy" od JOIN "integration"."cases" o ON o."id" = od."order_id"
-                                   WHERE o."client_id" = c."id" AND od."deputy_id" = c."feepayer_id" AND od."c_fee_payer" = 'Y')"#,
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+                                   WHERE o."client_id" = c."id" AND od."deputy_id" = c."feepayer_id" AND od."c_fee_payer" = 'Y')"#).await;
     assert_eq!(wrong_payers, 0);
-    let payers: i64 = sirius
-        .query_one(
-            r#"SELECT count(*) FROM "public"."persons" WHERE "type" = 'actor_client' AND "feepayer_id" IS NOT NULL"#,
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let payers = testkit::count(
+        &sirius,
+        r#"SELECT count(*) FROM "public"."persons" WHERE "type" = 'actor_client' AND "feepayer_id" IS NOT NULL"#,
+    )
+    .await;
     assert!(payers > 0, "fee payers were set");
     let statuses: Vec<(String, i64)> = sirius
         .query(
@@ -182,15 +146,8 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
         .collect();
     assert!(statuses.iter().any(|(s, _)| s == "DEATH_CONFIRMED"), "{statuses:?}");
     assert!(statuses.iter().any(|(s, _)| s == "ACTIVE"), "{statuses:?}");
-    let dead_not_confirmed: i64 = sirius
-        .query_one(
-            r#"SELECT count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
-                 AND "dateofdeath" IS NOT NULL AND "clientstatus" <> 'DEATH_CONFIRMED'"#,
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let dead_not_confirmed = testkit::count(&sirius, r#"SELECT count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
+                 AND "dateofdeath" IS NOT NULL AND "clientstatus" <> 'DEATH_CONFIRMED'"#).await;
     assert_eq!(dead_not_confirmed, 0);
 
     // A second run over the same data leaves Sirius as the first did.

@@ -32,6 +32,31 @@ fn admin_config(dbname: &str) -> tokio_postgres::Config {
     c
 }
 
+/// Each table's row count and an md5 of its rows, column order aside: equal checksums mean equal
+/// contents, to compare a database before and after something ran.
+pub async fn table_checksums(db: &tokio_postgres::Client, schema: &str, tables: &[&str]) -> Vec<(String, i64, String)> {
+    let mut out = Vec::new();
+    for t in tables {
+        let r = db
+            .query_one(
+                &format!(
+                    r#"SELECT count(*), coalesce(md5(string_agg(to_jsonb(x)::text, E'\n' ORDER BY to_jsonb(x)::text)), '')
+                         FROM "{schema}"."{t}" x"#
+                ),
+                &[],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("checksum of {schema}.{t}: {e}"));
+        out.push((t.to_string(), r.get(0), r.get(1)));
+    }
+    out
+}
+
+/// The single number a query returns (a count, a maximum).
+pub async fn count(db: &tokio_postgres::Client, sql: &str) -> i64 {
+    db.query_one(sql, &[]).await.unwrap_or_else(|e| panic!("{sql}: {e}")).get(0)
+}
+
 /// Connects to any database on the test server.
 pub async fn connect(dbname: &str) -> tokio_postgres::Client {
     let (client, conn) = admin_config(dbname)

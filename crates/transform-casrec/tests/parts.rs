@@ -23,21 +23,7 @@ const TABLES: [&str; 9] = [
 
 /// Every row of the transform tables, column order aside.
 async fn snapshot(client: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
-    let mut out = Vec::new();
-    for t in TABLES {
-        let r = client
-            .query_one(
-                &format!(
-                    r#"SELECT count(*), coalesce(md5(string_agg(to_jsonb(x)::text, E'\n' ORDER BY to_jsonb(x)::text)), '')
-                         FROM "transform"."{t}" x"#
-                ),
-                &[],
-            )
-            .await
-            .unwrap();
-        out.push((t.to_string(), r.get(0), r.get(1)));
-    }
-    out
+    testkit::table_checksums(client, "transform", &TABLES).await
 }
 
 async fn part(settings: &Settings, run: RunId, part: &str) -> Result<(), String> {
