@@ -134,7 +134,10 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     let finished: Option<(i64, bool)> = m
         .query_opt(r#"SELECT "run_id", "numbered" FROM "transform"."run""#, &[])
         .await
-        .map_err(|_| IntegrationError::NoTransform("transform.run".into()))?
+        .or_else(|e| match e.code() {
+            Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) => Ok(None),
+            _ => Err(db_err("reading transform.run")(e)),
+        })?
         .map(|r| (r.get(0), r.get(1)));
     match finished {
         None => return Err(IntegrationError::NoTransform("transform.run".into())),

@@ -566,18 +566,7 @@ async fn write_rejects(
         enc.bytes(&r.raw);
         enc.int8(run_id);
     }
-    let db_err = |context: &'static str| {
-        let file = file.file.to_string();
-        move |source| LoadCasrecError::Db { file, context, source }
-    };
-    let sink = conn
-        .copy_in::<_, bytes::Bytes>(&format!(
-            "COPY \"casrec_csv\".{table} (\"file\", \"line\", \"reason\", \"raw_bytes\", \"run_id\") FROM STDIN (FORMAT binary)"
-        ))
-        .await
-        .map_err(db_err("starting COPY of rejects"))?;
-    futures::pin_mut!(sink);
-    sink.send(enc.finish()).await.map_err(db_err("COPY of rejects"))?;
-    sink.finish().await.map_err(db_err("finishing COPY of rejects"))?;
+    let into = format!("\"casrec_csv\".{table} (\"file\", \"line\", \"reason\", \"raw_bytes\", \"run_id\")");
+    migration_core::pgcopy::copy_rows(conn, &into, enc).await?;
     Ok(())
 }

@@ -378,15 +378,12 @@ async fn record(m: &Client, run: RunId, rows: &[Loaded]) -> Result<(), LoadError
             None => enc.null(),
         }
     }
-    let sink = m
-        .copy_in::<_, Bytes>(
-            r#"COPY "migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image") FROM STDIN (FORMAT binary)"#,
-        )
-        .await
-        .map_err(db_err("recording loaded rows"))?;
-    futures::pin_mut!(sink);
-    sink.send(enc.finish()).await.map_err(db_err("recording loaded rows"))?;
-    sink.finish().await.map_err(db_err("recording loaded rows"))?;
+    migration_core::pgcopy::copy_rows(
+        m,
+        r#""migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")"#,
+        enc,
+    )
+    .await?;
     Ok(())
 }
 

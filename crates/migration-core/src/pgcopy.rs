@@ -628,6 +628,19 @@ pub async fn query_batches(
     Ok((schema, batches))
 }
 
+/// Writes the rows of a [`RowEncoder`] into `target` — a qualified, quoted table and its columns,
+/// `"schema"."table" ("a", "b")` — with one binary COPY. Inside a transaction pass its
+/// `client()`: the COPY runs in the same session. Returns the number of rows written.
+pub async fn copy_rows(client: &tokio_postgres::Client, target: &str, rows: RowEncoder) -> Result<u64> {
+    let sink = client
+        .copy_in::<_, Bytes>(&format!("COPY {target} FROM STDIN (FORMAT binary)"))
+        .await
+        .map_err(CoreError::db(format!("starting COPY into {target}")))?;
+    futures::pin_mut!(sink);
+    sink.send(rows.finish()).await.map_err(CoreError::db(format!("COPY into {target}")))?;
+    sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {target}")))
+}
+
 /// Writes Arrow batches into `schema.table` (columns named as the batch's fields) with binary COPY.
 /// Returns the number of rows written.
 pub async fn copy_in_batches(

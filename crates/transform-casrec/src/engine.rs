@@ -195,11 +195,13 @@ impl Engine {
     /// Checks that the transform schema was reset for this run, with this as-of date, and not
     /// yet numbered.
     async fn check_run(&self, client: &Client, run_id: RunId, part: Part) -> Result<bool, TransformError> {
-        let row = client
-            .query_opt(r#"SELECT "run_id", "as_of_date", "numbered" FROM "transform"."run""#, &[])
-            .await
-            .ok()
-            .flatten();
+        // No transform.run table means no scope part has run; any other error is the database's.
+        let row =
+            match client.query_opt(r#"SELECT "run_id", "as_of_date", "numbered" FROM "transform"."run""#, &[]).await {
+                Ok(row) => row,
+                Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) => None,
+                Err(e) => return Err(db_err("reading transform.run".into())(e)),
+            };
         let Some(row) = row else {
             return Err(part_err(
                 part,
@@ -754,7 +756,13 @@ async fn write_quarantine(client: &Client, target: &Target, rows: &[(i64, String
         enc.int8(*id);
         enc.bytes(reason.as_bytes());
     }
-    copy_raw(client, r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#, enc).await
+    migration_core::pgcopy::copy_rows(
+        client,
+        r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#,
+        enc,
+    )
+    .await?;
+    Ok(())
 }
 
 async fn write_exceptions(client: &Client, target: &Target, rows: &[ValueException]) -> Result<(), TransformError> {
@@ -771,23 +779,12 @@ async fn write_exceptions(client: &Client, target: &Target, rows: &[ValueExcepti
         enc.bytes(e.value.as_bytes());
         enc.bytes(e.reason.as_bytes());
     }
-    copy_raw(
+    migration_core::pgcopy::copy_rows(
         client,
         r#""transform"."exceptions" ("target", "source_table", "casrec_row_id", "column", "value", "reason")"#,
         enc,
     )
-    .await
-}
-
-async fn copy_raw(client: &Client, into: &str, enc: RowEncoder) -> Result<(), TransformError> {
-    use futures::SinkExt;
-    let sink = client
-        .copy_in::<_, bytes::Bytes>(&format!("COPY {into} FROM STDIN (FORMAT binary)"))
-        .await
-        .map_err(db_err(format!("writing {into}")))?;
-    futures::pin_mut!(sink);
-    sink.send(enc.finish()).await.map_err(db_err(format!("writing {into}")))?;
-    sink.finish().await.map_err(db_err(format!("writing {into}")))?;
+    .await?;
     Ok(())
 }
 

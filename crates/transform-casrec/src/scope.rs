@@ -170,16 +170,12 @@ pub async fn compute(
         enc.bytes(c.corref.as_bytes());
         enc.int8(c.casrec_row_id);
     }
-    let sink = tx
-        .copy_in::<_, bytes::Bytes>(
-            r#"COPY "scope"."cases" ("case_no", "in_scope", "reason", "lay_team", "corref", "casrec_row_id") FROM STDIN (FORMAT binary)"#,
-        )
-        .await
-        .map_err(db_err("writing scope.cases"))?;
-    futures::pin_mut!(sink);
-    use futures::SinkExt;
-    sink.send(enc.finish()).await.map_err(db_err("writing scope.cases"))?;
-    sink.finish().await.map_err(db_err("writing scope.cases"))?;
+    migration_core::pgcopy::copy_rows(
+        tx.client(),
+        r#""scope"."cases" ("case_no", "in_scope", "reason", "lay_team", "corref", "casrec_row_id")"#,
+        enc,
+    )
+    .await?;
 
     // Rows of child files whose case is not in pat: reported, never silently kept or dropped.
     for f in casrec_catalog::FILES {

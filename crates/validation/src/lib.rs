@@ -225,17 +225,8 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             doc.extend_from_slice(r.get::<_, &str>(1).as_bytes());
             enc.bytes(&doc);
         }
-        let sink = m
-            .copy_in::<_, bytes::Bytes>(&format!(
-                "COPY \"validation\".{} (\"key\", \"doc\") FROM STDIN (FORMAT binary)",
-                quote_ident(&format!("sirius_{table}"))
-            ))
-            .await
-            .map_err(db_err("copying Sirius rows"))?;
-        futures::pin_mut!(sink);
-        use futures::SinkExt;
-        sink.send(enc.finish()).await.map_err(db_err("copying Sirius rows"))?;
-        sink.finish().await.map_err(db_err("copying Sirius rows"))?;
+        let into = format!("\"validation\".{} (\"key\", \"doc\")", quote_ident(&format!("sirius_{table}")));
+        migration_core::pgcopy::copy_rows(&m, &into, enc).await?;
         checks.push(Check::counts(table, "rows in Sirius", keys.len() as i64, sirius_rows.len() as i64, ""));
 
         let exc = quote_ident(&format!("exceptions_{table}"));
