@@ -1,24 +1,24 @@
-//! The `integration` step: makes the transform rows Sirius-ready in the `integration` schema.
-//! Sirius's facts are copied in (it may be another server); then rows an earlier run loaded are
-//! matched by their CasRec source (`migration_key`), records Sirius already holds are matched
-//! (clients by case number, deputies by deputy number, orders by case and order number), new
-//! rows get ids above Sirius's maximum and uids after its largest, foreign keys are rewritten,
-//! and the business rules run. Nothing is written to Sirius.
+//! The `integration` step: makes the transform rows Sirius-ready in the `integration` schema,
+//! table by table as the registry (`migration_core::registry`) describes them, parents first.
+//! Sirius's facts are copied in (it may be another server); rows an earlier run loaded are
+//! matched by their CasRec source (`migration_key`), records Sirius already holds by the
+//! registry's natural keys; foreign keys are rewritten to Sirius ids, new rows get ids above
+//! Sirius's maximum and uids after its largest, and then the business rules run. Nothing is
+//! written to Sirius. The statements are generated in `plan.rs`; only the business rules are
+//! SQL of their own (`sql/rules.sql`).
+
+pub mod plan;
 
 use futures::future::BoxFuture;
-use migration_core::db::{quote_ident, Database};
-use migration_core::pgcopy;
+use migration_core::db::quote_ident;
+use migration_core::registry::{self, Fill, Key, SiriusTable};
 use migration_core::step::BoxError;
 use migration_core::{StepContext, StepCounts};
 use tokio_postgres::Client;
 
 const SETUP_SQL: &str = include_str!("sql/setup.sql");
-const INTEGRATE_SQL: &str = include_str!("sql/integrate.sql");
+const PREVIOUSLY_LOADED_SQL: &str = include_str!("sql/previously_loaded.sql");
 const RULES_SQL: &str = include_str!("sql/rules.sql");
-
-/// Tables integration prepares, in the order they load (parents first).
-pub const TABLES: &[&str] =
-    &["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
 
 /// The business rules, by name, as `rules.sql` applies them.
 pub const RULES: &[&str] = &["deputy_fee_payer", "client_status"];
@@ -35,52 +35,12 @@ pub enum IntegrationError {
     NoTransform(String),
     #[error("transform-casrec has not finished run {0}: its ids are not numbered yet (run its part finish, or the whole step)")]
     TransformUnfinished(i64),
-    #[error("{file}: {message}")]
-    Sql { file: &'static str, message: String },
+    #[error("the transform wrote {0}, which the Sirius table registry does not describe (migration_core::registry)")]
+    Unregistered(String),
+    #[error("transform.{table} breaks the transform contract: {message}")]
+    Contract { table: String, message: String },
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
-}
-
-/// Expands `-- @each t1 t2 …` … `-- @end` blocks: the lines between are repeated for each table
-/// named, with `{table}` replaced by it. The statements that are the same for every table are
-/// written once, and the tables each applies to are listed where it is applied.
-pub fn expand_each(file: &'static str, sql: &str) -> Result<String, IntegrationError> {
-    let err = |line: usize, message: &str| IntegrationError::Sql { file, message: format!("line {line}: {message}") };
-    let mut out = String::with_capacity(sql.len() * 2);
-    let mut block: Option<(usize, Vec<&str>, Vec<&str>)> = None;
-    for (i, line) in sql.lines().enumerate() {
-        let n = i + 1;
-        let directive = line.trim().strip_prefix("-- @");
-        match (directive, &mut block) {
-            (Some(d), None) if d.starts_with("each ") => {
-                let tables: Vec<&str> = d["each ".len()..].split_whitespace().collect();
-                if tables.is_empty() {
-                    return Err(err(n, "@each names no table"));
-                }
-                block = Some((n, tables, Vec::new()));
-            }
-            (Some(d), Some(_)) if d.starts_with("each ") => return Err(err(n, "@each inside @each")),
-            (Some("end"), None) => return Err(err(n, "@end without @each")),
-            (Some("end"), Some((_, tables, body))) => {
-                for t in tables.iter() {
-                    for l in body.iter() {
-                        out.push_str(&l.replace("{table}", t));
-                        out.push('\n');
-                    }
-                }
-                block = None;
-            }
-            (_, Some((_, _, body))) => body.push(line),
-            (_, None) => {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-    }
-    match block {
-        Some((start, _, _)) => Err(err(start, "@each without @end")),
-        None => Ok(out),
-    }
 }
 
 fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> IntegrationError {
@@ -109,28 +69,9 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
     })
 }
 
-async fn copy_query(sirius: &Client, migration: &Client, sql: &str, into: &str) -> Result<(), IntegrationError> {
-    let (_, batches) = pgcopy::query_batches(sirius, into, sql, 64 * 1024).await?;
-    pgcopy::copy_in_batches(migration, "integration", into, &batches).await?;
-    Ok(())
-}
-
-pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationError> {
-    let settings = ctx.settings();
-    let m = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
-    let s = ctx.rt.sirius_db().await?;
-    for t in TABLES {
-        let exists: bool = m
-            .query_one("SELECT to_regclass($1) IS NOT NULL", &[&format!("\"transform\".{}", quote_ident(t))])
-            .await
-            .map_err(db_err("looking for the transform tables"))?
-            .get(0);
-        if !exists {
-            return Err(IntegrationError::NoTransform(format!("transform.{t}")));
-        }
-    }
-    // A transform run in parts is complete only once `finish` has numbered its ids; before
-    // that, ids repeat across the groups of a table.
+/// The registered tables this run's transform built, in load order. A built destination the
+/// registry does not know is an error: nothing would integrate or load it.
+pub async fn built_tables(m: &Client) -> Result<Vec<&'static SiriusTable>, IntegrationError> {
     let finished: Option<(i64, bool)> = m
         .query_opt(r#"SELECT "run_id", "numbered" FROM "transform"."run""#, &[])
         .await
@@ -141,50 +82,104 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
         .map(|r| (r.get(0), r.get(1)));
     match finished {
         None => return Err(IntegrationError::NoTransform("transform.run".into())),
+        // A transform run in parts is complete only once `finish` has numbered its ids; before
+        // that, ids repeat across the groups of a table.
         Some((run, false)) => return Err(IntegrationError::TransformUnfinished(run)),
         Some(_) => {}
     }
-    m.batch_execute(SETUP_SQL).await.map_err(db_err("creating the integration schema"))?;
-
-    copy_query(
-        &s,
-        &m,
-        r#"SELECT "id", CAST("type" AS text) AS "type", CAST("caserecnumber" AS text) AS "caserecnumber", "deputynumber", "uid", "createddate"
-             FROM "public"."persons" WHERE "type" IN ('actor_client', 'actor_deputy')"#,
-        "sirius_persons",
-    )
-    .await?;
-    copy_query(
-        &s,
-        &m,
-        r#"SELECT "id", CAST("caserecnumber" AS text) AS "caserecnumber", "oldcaseid", CAST("casesubtype" AS text) AS "casesubtype",
-                  "orderdate", "uid", "createddate"
-             FROM "public"."cases" WHERE "type" = 'order'"#,
-        "sirius_cases",
-    )
-    .await?;
-    copy_query(
-        &s,
-        &m,
-        r#"SELECT "person_id", "caseitem_id" FROM "public"."person_caseitem""#,
-        "sirius_person_caseitem",
-    )
-    .await?;
-    for t in TABLES.iter().filter(|t| **t != "person_caseitem") {
-        let max: i64 = s
-            .query_one(&format!("SELECT coalesce(max(\"id\"), 0)::bigint FROM \"public\".{}", quote_ident(t)), &[])
-            .await
-            .map_err(db_err(format!("reading the largest id of Sirius {t}")))?
-            .get(0);
-        m.execute(r#"INSERT INTO "integration"."sirius_max" ("table_name", "max_id") VALUES ($1, $2)"#, &[t, &max])
-            .await
-            .map_err(db_err("recording Sirius's largest ids"))?;
+    let destinations: Vec<String> = m
+        .query(r#"SELECT DISTINCT "destination" FROM "transform"."built_targets""#, &[])
+        .await
+        .map_err(db_err("reading transform.built_targets"))?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if let Some(unknown) = destinations.iter().find(|d| registry::table(d).is_none()) {
+        return Err(IntegrationError::Unregistered(format!("transform.{unknown}")));
     }
-    let max_uid: Option<i64> = s
-        .query_one(
-            r#"SELECT GREATEST((SELECT max("uid") FROM "public"."persons"), (SELECT max("uid") FROM "public"."cases"))"#,
-            &[],
+    let tables = registry::in_load_order(&destinations);
+    for t in &tables {
+        let exists: bool = m
+            .query_one("SELECT to_regclass($1) IS NOT NULL", &[&format!("\"transform\".{}", quote_ident(t.name))])
+            .await
+            .map_err(db_err("looking for the transform tables"))?
+            .get(0);
+        if !exists {
+            return Err(IntegrationError::NoTransform(format!("transform.{}", t.name)));
+        }
+    }
+    Ok(tables)
+}
+
+pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationError> {
+    let m = ctx.rt.migration_db().await?;
+    let s = ctx.rt.sirius_db().await?;
+    let tables = built_tables(&m).await?;
+    m.batch_execute(SETUP_SQL).await.map_err(db_err("creating the integration schema"))?;
+    let names: Vec<String> = tables.iter().map(|t| t.name.to_string()).collect();
+    m.execute(r#"INSERT INTO "integration"."run" ("run_id", "tables") VALUES ($1, $2)"#, &[&ctx.run_id, &names])
+        .await
+        .map_err(db_err("recording the run in integration.run"))?;
+    sirius_starting_point(&m, &s, &tables).await?;
+    m.batch_execute(PREVIOUSLY_LOADED_SQL).await.map_err(db_err("reading the rows earlier runs loaded"))?;
+    forget_rows_sirius_lost(&m, &s, &tables).await?;
+    for t in &tables {
+        copy_facts(&m, &s, t).await?;
+    }
+    drop(s);
+
+    let mut uids_taken = 0i64;
+    for t in &tables {
+        integrate(&m, t, &mut uids_taken).await?;
+    }
+    m.batch_execute(RULES_SQL).await.map_err(db_err("applying the business rules (sql/rules.sql)"))?;
+
+    let mut counts = Vec::new();
+    for t in &tables {
+        let row = m
+            .query_one(
+                &format!(
+                    "SELECT count(*) FILTER (WHERE \"method\" = 'INSERT'), count(*) FILTER (WHERE \"method\" = 'UPDATE') FROM \"integration\".{}",
+                    quote_ident(t.name)
+                ),
+                &[],
+            )
+            .await
+            .map_err(db_err(format!("counting integration.{}", t.name)))?;
+        counts.push(TableCounts { table: t.name.to_string(), inserts: row.get(0), updates: row.get(1) });
+    }
+    m.batch_execute(r#"UPDATE "integration"."run" SET "finished" = true"#)
+        .await
+        .map_err(db_err("recording integration as finished"))?;
+    let summary: Vec<String> = counts.iter().map(|c| format!("{} +{} ~{}", c.table, c.inserts, c.updates)).collect();
+    tracing::info!(tables = %summary.join(", "), "integration ready");
+    Ok(counts)
+}
+
+/// Sirius's largest id of every table the run writes, and the next uid sequence number.
+async fn sirius_starting_point(m: &Client, s: &Client, tables: &[&SiriusTable]) -> Result<(), IntegrationError> {
+    for t in tables.iter().filter(|t| !t.is_link()) {
+        let max: i64 = s
+            .query_one(&format!("SELECT coalesce(max(\"id\"), 0)::bigint FROM \"public\".{}", quote_ident(t.name)), &[])
+            .await
+            .map_err(db_err(format!("reading the largest id of Sirius {}", t.name)))?
+            .get(0);
+        m.execute(
+            r#"INSERT INTO "integration"."sirius_max" ("table_name", "max_id") VALUES ($1, $2)"#,
+            &[&t.name, &max],
         )
+        .await
+        .map_err(db_err("recording Sirius's largest ids"))?;
+    }
+    // Uids are unique across every table that has them, migrated or not.
+    let largest: Vec<String> = registry::TABLES
+        .iter()
+        .filter_map(|t| {
+            t.uid.map(|u| format!("(SELECT max({}) FROM \"public\".{})", quote_ident(u), quote_ident(t.name)))
+        })
+        .collect();
+    let max_uid: Option<i64> = s
+        .query_one(&format!("SELECT GREATEST({})", largest.join(", ")), &[])
         .await
         .map_err(db_err("reading Sirius's largest uid"))?
         .get(0);
@@ -193,20 +188,14 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     m.execute(r#"INSERT INTO "integration"."sirius_uid" VALUES ($1)"#, &[&next_payload])
         .await
         .map_err(db_err("recording the next uid"))?;
+    Ok(())
+}
 
-    // Rows earlier runs loaded, if they are still in Sirius: copied in one statement, then
-    // those Sirius no longer has are dropped, a query per table.
-    m.batch_execute(
-        r#"INSERT INTO "integration"."previously_loaded" ("table_name", "migration_key", "id")
-           SELECT DISTINCT ON ("table_name", "migration_key") "table_name", "migration_key", "id"
-             FROM "migration"."loaded_rows" WHERE NOT "rolled_back" AND "id" IS NOT NULL
-            ORDER BY "table_name", "migration_key", "run_id" DESC"#,
-    )
-    .await
-    .map_err(db_err("reading the rows earlier runs loaded"))?;
-    for t in TABLES.iter().filter(|t| **t != "person_caseitem") {
+/// Rows earlier runs loaded that Sirius no longer holds (deleted since) are new again.
+async fn forget_rows_sirius_lost(m: &Client, s: &Client, tables: &[&SiriusTable]) -> Result<(), IntegrationError> {
+    for t in tables.iter().filter(|t| !t.is_link()) {
         let ids: Vec<i64> = m
-            .query(r#"SELECT "id" FROM "integration"."previously_loaded" WHERE "table_name" = $1"#, &[t])
+            .query(r#"SELECT "id" FROM "integration"."previously_loaded" WHERE "table_name" = $1"#, &[&t.name])
             .await
             .map_err(db_err("reading the rows earlier runs loaded"))?
             .iter()
@@ -217,82 +206,138 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
         }
         let present: Vec<i64> = s
             .query(
-                &format!("SELECT \"id\"::bigint FROM \"public\".{} WHERE \"id\"::bigint = ANY($1)", quote_ident(t)),
+                &format!(
+                    "SELECT \"id\"::bigint FROM \"public\".{} WHERE \"id\"::bigint = ANY($1)",
+                    quote_ident(t.name)
+                ),
                 &[&ids],
             )
             .await
-            .map_err(db_err(format!("checking earlier runs' rows in Sirius {t}")))?
+            .map_err(db_err(format!("checking earlier runs' rows in Sirius {}", t.name)))?
             .iter()
             .map(|r| r.get(0))
             .collect();
         m.execute(
             r#"DELETE FROM "integration"."previously_loaded" WHERE "table_name" = $1 AND NOT ("id" = ANY($2))"#,
-            &[t, &present],
+            &[&t.name, &present],
         )
         .await
         .map_err(db_err("dropping rows Sirius no longer has"))?;
     }
-    drop(s);
-
-    let integrate = expand_each("sql/integrate.sql", INTEGRATE_SQL)?;
-    m.batch_execute(&integrate).await.map_err(db_err("integrating (sql/integrate.sql)"))?;
-    m.batch_execute(RULES_SQL).await.map_err(db_err("applying the business rules (sql/rules.sql)"))?;
-
-    let mut counts = Vec::new();
-    for t in TABLES {
-        let row = m
-            .query_one(
-                &format!(
-                    "SELECT count(*) FILTER (WHERE \"method\" = 'INSERT'), count(*) FILTER (WHERE \"method\" = 'UPDATE') FROM \"integration\".{}",
-                    quote_ident(t)
-                ),
-                &[],
-            )
-            .await
-            .map_err(db_err(format!("counting integration.{t}")))?;
-        counts.push(TableCounts { table: t.to_string(), inserts: row.get(0), updates: row.get(1) });
-    }
-    tracing::info!(?counts, "integration ready");
-    Ok(counts)
+    Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_block_repeats_for_every_table_named() {
-        let sql = "A;\n-- @each x y\nUPDATE \"{table}\" SET k = '{table}';\n-- @end\nB;\n";
-        assert_eq!(
-            expand_each("t.sql", sql).unwrap(),
-            "A;\nUPDATE \"x\" SET k = 'x';\nUPDATE \"y\" SET k = 'y';\nB;\n"
-        );
+/// The Sirius facts a table is matched against: its key and the registry's facts (links: every
+/// pair), streamed from Sirius.
+async fn copy_facts(m: &Client, s: &Client, t: &SiriusTable) -> Result<(), IntegrationError> {
+    let wanted: Vec<&str> = match t.key {
+        Key::Id { .. } if t.matching.facts.is_empty() => return Ok(()),
+        Key::Id { .. } => std::iter::once("id").chain(t.matching.facts.iter().copied()).collect(),
+        Key::Link(pair) => pair.to_vec(),
+    };
+    let sirius = migration_core::db::table_columns(s, "public", t.name).await?;
+    let mut columns = Vec::new();
+    for c in &wanted {
+        let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).ok_or_else(|| {
+            IntegrationError::Contract {
+                table: t.name.into(),
+                message: format!("the registry matches on {c}, which Sirius's {} lacks", t.name),
+            }
+        })?;
+        columns.push((c.to_string(), ty));
     }
+    m.batch_execute(&plan::facts_create(t, &columns))
+        .await
+        .map_err(db_err(format!("creating the Sirius facts of {}", t.name)))?;
+    let into = format!(
+        "{} ({})",
+        plan::facts_table(t),
+        columns.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ")
+    );
+    migration_core::pgcopy::pipe(s, &plan::facts_select(t, &columns), m, &into).await?;
+    let index: Vec<String> = match t.key {
+        Key::Id { .. } => vec!["\"id\"".into()],
+        Key::Link(pair) => vec![pair.iter().map(|c| quote_ident(c)).collect::<Vec<_>>().join(", ")],
+    };
+    m.batch_execute(&format!(
+        "CREATE INDEX ON {} ({}); ANALYZE {};",
+        plan::facts_table(t),
+        index[0],
+        plan::facts_table(t)
+    ))
+    .await
+    .map_err(db_err(format!("indexing the Sirius facts of {}", t.name)))?;
+    Ok(())
+}
 
-    #[test]
-    fn unbalanced_each_blocks_are_errors_naming_the_line() {
-        let e = expand_each("t.sql", "A;\n-- @each x\nB;\n").unwrap_err().to_string();
-        assert_eq!(e, "t.sql: line 2: @each without @end");
-        let e = expand_each("t.sql", "-- @end\n").unwrap_err().to_string();
-        assert_eq!(e, "t.sql: line 1: @end without @each");
-        let e = expand_each("t.sql", "-- @each x\n-- @each y\n").unwrap_err().to_string();
-        assert!(e.contains("line 2: @each inside @each"), "{e}");
+/// One table, after its parents: rows, contract checks, foreign keys, matching, ids, uids.
+async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<(), IntegrationError> {
+    let ctx = |what: &str| format!("integrating {} ({what})", t.name);
+    let have: Vec<String> =
+        migration_core::db::table_columns(m, "transform", t.name).await?.into_iter().map(|(c, _)| c).collect();
+    for needed in ["casrec_row_id", "casrec_target", "migration_key"].iter().chain(t.key_columns().iter()) {
+        if !have.iter().any(|c| c == needed) {
+            return Err(IntegrationError::Contract {
+                table: t.name.into(),
+                message: format!("it has no column {needed}"),
+            });
+        }
     }
-
-    /// Every table integration prepares gets the statements every numbered table needs.
-    #[test]
-    fn the_integration_sql_treats_every_numbered_table_alike() {
-        let sql = expand_each("sql/integrate.sql", INTEGRATE_SQL).unwrap();
-        assert!(!sql.contains("{table}") && !sql.contains("-- @"));
-        for t in TABLES.iter().filter(|t| **t != "person_caseitem") {
-            for needed in [
-                format!("CREATE TABLE \"integration\".\"{t}\" AS"),
-                format!("WHERE l.\"table_name\" = '{t}' AND l.\"migration_key\" = t.\"migration_key\""),
-                format!("m.\"table_name\" = '{t}'"),
-                format!("ANALYZE \"integration\".\"{t}\""),
-            ] {
-                assert!(sql.contains(&needed), "{t}: {needed}");
+    // Columns integration fills that the transform does not carry, typed as Sirius types them:
+    // the uid and parents found by natural key or by a rule.
+    let sirius_types = |c: &str| match c {
+        "uid" => "bigint",
+        _ => "integer",
+    };
+    let missing: Vec<(String, String)> = t
+        .uid
+        .into_iter()
+        .chain(t.parents.iter().filter(|p| p.fill != Fill::Transform).map(|p| p.column))
+        .filter(|c| !have.iter().any(|h| h == c))
+        .map(|c| (c.to_string(), sirius_types(c).to_string()))
+        .collect();
+    m.batch_execute(&plan::create(t, &missing)).await.map_err(db_err(ctx("copying the transform rows")))?;
+    let problems = m.query_one(&plan::key_problems(t), &[]).await.map_err(db_err(ctx("checking keys")))?;
+    let (no_key, twice): (i64, i64) = (problems.get(0), problems.get(1));
+    if no_key > 0 || twice > 0 {
+        return Err(IntegrationError::Contract {
+            table: t.name.into(),
+            message: format!("{no_key} rows without a migration_key and {twice} repeating another row's"),
+        });
+    }
+    m.batch_execute(&plan::index(t)).await.map_err(db_err(ctx("indexing")))?;
+    for p in t.parents.iter().filter(|p| p.fill == Fill::Transform && p.table != t.name) {
+        let orphans: i64 = m
+            .query_one(&plan::orphans(t, p.column, p.table), &[])
+            .await
+            .map_err(db_err(ctx("checking parents")))?
+            .get(0);
+        if orphans > 0 {
+            return Err(IntegrationError::Contract {
+                table: t.name.into(),
+                message: format!("{orphans} rows' {} names no row of transform.{}", p.column, p.table),
+            });
+        }
+    }
+    m.batch_execute(&plan::rewrite_parents(t)).await.map_err(db_err(ctx("rewriting foreign keys")))?;
+    match t.key {
+        Key::Link(pair) => {
+            m.batch_execute(&plan::match_links(t, pair)).await.map_err(db_err(ctx("matching links")))?;
+        }
+        Key::Id { .. } => {
+            let sql = [plan::match_previously_loaded(t), plan::match_sirius(t), plan::allocate_ids(t)].concat();
+            m.batch_execute(&sql).await.map_err(db_err(ctx("matching and allocating ids")))?;
+            if let Some(uid) = t.uid {
+                let n = m
+                    .execute(&plan::allocate_uids(t, uid, *uids_taken), &[])
+                    .await
+                    .map_err(db_err(ctx("allocating uids")))?;
+                *uids_taken += n as i64;
             }
         }
     }
+    m.batch_execute(&format!("ANALYZE \"integration\".{}", quote_ident(t.name)))
+        .await
+        .map_err(db_err(ctx("refreshing statistics")))?;
+    Ok(())
 }

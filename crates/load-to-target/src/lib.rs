@@ -10,16 +10,10 @@ use bytes::Bytes;
 use futures::future::BoxFuture;
 use futures::{SinkExt, StreamExt};
 use migration_core::db::{quote_ident, Database};
+use migration_core::registry::{self, Key, SiriusTable};
 use migration_core::step::BoxError;
 use migration_core::{RunId, StepContext, StepCounts};
 use tokio_postgres::{Client, GenericClient};
-
-/// Tables in the order they load: parents before children.
-pub const TABLES: &[&str] =
-    &["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
-
-/// Link tables have no id: their key is the pair of ids.
-const LINK_TABLES: &[(&str, [&str; 2])] = &[("person_caseitem", ["person_id", "caseitem_id"])];
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -31,7 +25,7 @@ pub enum LoadError {
     },
     #[error("Sirius refused the rows of {table}: {message}; nothing was loaded (the whole load rolled back)")]
     Refused { table: String, message: String },
-    #[error("integration has not run: {0} is missing (run integration first)")]
+    #[error("nothing to load: {0}")]
     NoIntegration(String),
     #[error("run {0} is not in the run ledger (migrate status lists runs)")]
     UnknownRun(RunId),
@@ -162,11 +156,14 @@ async fn name_source(m: &Client, table: String, message: String) -> LoadError {
 
 async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadError> {
     let settings = ctx.settings();
+    let (integrated_run, tables) = registry::integrated(m).await?.map_err(LoadError::NoIntegration)?;
+    tracing::info!(run = integrated_run, tables = tables.len(), "loading what integration prepared");
     let mut s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
     let tx = s.transaction().await.map_err(db_err("starting the Sirius transaction"))?;
     let mut loads = Vec::new();
     let mut recorded: Vec<Loaded> = Vec::new();
-    for table in TABLES {
+    for t in &tables {
+        let table = &t.name;
         let cols = shared_columns(m, &tx, table).await?;
         let stage = quote_ident(&format!("stage_{table}"));
         let col_list = cols.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ");
@@ -204,14 +201,13 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         sink.finish().await.map_err(db_err(format!("staging {table} in Sirius")))?;
         // Temporary tables get no statistics by themselves: without them the planner joins the
         // staged rows to Sirius by nested loops, minutes for a few thousand rows.
-        let key = if LINK_TABLES.iter().any(|(t, _)| t == table) { "\"method\"" } else { "\"id\"" };
+        let key = if t.is_link() { "\"method\"" } else { "\"id\"" };
         tx.batch_execute(&format!("CREATE INDEX ON {stage} ({key}); ANALYZE {stage};"))
             .await
             .map_err(db_err(format!("indexing the staged {table}")))?;
 
-        let link = LINK_TABLES.iter().find(|(t, _)| t == table).map(|(_, k)| k);
         let mut load = TableLoad { table: table.to_string(), ..Default::default() };
-        if let Some(keys) = link {
+        if let Key::Link(keys) = t.key {
             // A link Sirius already has is left alone; only new links are inserted.
             let rows = tx
                 .query(
@@ -311,7 +307,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         tracing::info!(table = *table, inserted = load.inserted, updated = load.updated, "loaded");
         loads.push(load);
     }
-    move_sequences(&tx).await?;
+    move_sequences(&tx, &tables).await?;
 
     // The ledger first: a crash after Sirius commits must not leave rows nobody can roll back.
     record(m, ctx.run_id, &recorded).await?;
@@ -319,7 +315,8 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         m.execute(r#"DELETE FROM "migration"."loaded_rows" WHERE "run_id" = $1"#, &[&ctx.run_id]).await.ok();
         return Err(db_err("committing the load into Sirius")(e));
     }
-    for table in TABLES {
+    for t in &tables {
+        let table = t.name;
         s.batch_execute(&format!("ANALYZE \"public\".{}", quote_ident(table)))
             .await
             .map_err(db_err(format!("refreshing statistics of {table}")))?;
@@ -327,27 +324,37 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
     Ok(loads)
 }
 
-/// Each table's id sequence past its largest id, and the uid sequence past the largest uid.
-async fn move_sequences(tx: &impl GenericClient) -> Result<(), LoadError> {
-    for table in TABLES.iter().filter(|t| !LINK_TABLES.iter().any(|(l, _)| l == *t)) {
-        let seq = format!("\"public\".{}", quote_ident(&format!("{table}_id_seq")));
+/// Each table's id sequence past its largest id, and the uid sequence past the largest uid of
+/// every table that has one.
+async fn move_sequences(tx: &impl GenericClient, tables: &[&SiriusTable]) -> Result<(), LoadError> {
+    for t in tables {
+        let Some(sequence) = t.sequence() else { continue };
+        let seq = format!("\"public\".{}", quote_ident(sequence));
         tx.execute(
             &format!(
                 "SELECT setval(to_regclass($1), GREATEST((SELECT coalesce(max(\"id\"), 1) FROM \"public\".{}), (SELECT last_value FROM {seq})))
                   WHERE to_regclass($1) IS NOT NULL",
-                quote_ident(table)
+                quote_ident(t.name)
             ),
             &[&seq],
         )
         .await
-        .map_err(db_err(format!("moving the id sequence of {table}")))?;
+        .map_err(db_err(format!("moving the id sequence of {}", t.name)))?;
     }
+    let uids: Vec<String> = registry::TABLES
+        .iter()
+        .filter_map(|t| {
+            t.uid.map(|u| format!("SELECT {} AS u FROM \"public\".{}", quote_ident(u), quote_ident(t.name)))
+        })
+        .collect();
     tx.execute(
-        r#"SELECT setval('"public"."global_uid_seq"', GREATEST(
-               (SELECT last_value FROM "public"."global_uid_seq"),
-               (SELECT coalesce(max(u / 10), 70000000000) - 70000000000 FROM
-                  (SELECT "uid" AS u FROM "public"."persons" UNION ALL SELECT "uid" FROM "public"."cases") x)))
-            WHERE to_regclass('"public"."global_uid_seq"') IS NOT NULL"#,
+        &format!(
+            r#"SELECT setval('"public"."global_uid_seq"', GREATEST(
+                   (SELECT last_value FROM "public"."global_uid_seq"),
+                   (SELECT coalesce(max(u / 10), 70000000000) - 70000000000 FROM ({}) x)))
+                WHERE to_regclass('"public"."global_uid_seq"') IS NOT NULL"#,
+            uids.join(" UNION ALL ")
+        ),
         &[],
     )
     .await
@@ -431,7 +438,14 @@ pub async fn rollback(
         tracing::warn!("not allowed to turn triggers off: restored rows get Sirius's own updateddate stamp");
     }
     let (mut deleted, mut restored) = (0u64, 0u64);
-    for table in TABLES.iter().rev() {
+    let in_ledger: Vec<String> = rows.iter().map(|r| r.get::<_, String>(0)).collect();
+    if let Some(unknown) = in_ledger.iter().find(|n| registry::table(n).is_none()) {
+        return Err(LoadError::NoIntegration(format!(
+            "run {run} loaded {unknown}, which this build's registry does not describe: roll it back with the build that loaded it"
+        )));
+    }
+    for entry in registry::in_load_order(&in_ledger).into_iter().rev() {
+        let table = &entry.name;
         let t = quote_ident(table);
         let mine = rows.iter().filter(|r| r.get::<_, &str>(0) == *table);
         let inserted_ids: Vec<i64> = mine
@@ -439,7 +453,7 @@ pub async fn rollback(
             .filter(|r| r.get::<_, &str>(2) == "INSERT")
             .filter_map(|r| r.get::<_, Option<i64>>(1))
             .collect();
-        if let Some((_, keys)) = LINK_TABLES.iter().find(|(l, _)| l == table) {
+        if let Key::Link(keys) = entry.key {
             let links: Vec<serde_json::Value> = mine
                 .clone()
                 .filter(|r| r.get::<_, &str>(2) == "INSERT")

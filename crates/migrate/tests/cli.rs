@@ -180,7 +180,8 @@ async fn a_step_runs_alone_under_an_existing_run_or_its_own() {
 }
 
 async fn sirius_checksum(db: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
-    testkit::table_checksums(db, "public", integration::TABLES).await
+    let tables: Vec<&str> = migration_core::registry::TABLES.iter().map(|t| t.name).collect();
+    testkit::table_checksums(db, "public", &tables).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

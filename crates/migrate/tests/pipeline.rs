@@ -8,7 +8,8 @@ use migration_core::{RunId, Step};
 use testkit::TestEnv;
 
 async fn checksums(db: &tokio_postgres::Client) -> Vec<(String, i64, String)> {
-    testkit::table_checksums(db, "public", integration::TABLES).await
+    let tables: Vec<&str> = migration_core::registry::TABLES.iter().map(|t| t.name).collect();
+    testkit::table_checksums(db, "public", &tables).await
 }
 
 /// Generates CasRec data and puts every file into the test's bucket, as the export arrives.

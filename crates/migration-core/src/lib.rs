@@ -7,6 +7,7 @@ pub mod error;
 pub mod ledger;
 pub mod pgcopy;
 pub mod pipeline;
+pub mod registry;
 pub mod s3;
 pub mod step;
 pub mod telemetry;

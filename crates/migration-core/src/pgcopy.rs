@@ -641,6 +641,27 @@ pub async fn copy_rows(client: &tokio_postgres::Client, target: &str, rows: RowE
     sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {target}")))
 }
 
+/// Streams the rows of `select` on one server into `into` (a qualified table and its columns) on
+/// another, by binary COPY chunk by chunk: nothing is held but the chunk in flight. The SELECT
+/// must cast every column to the receiving column's type, so the binary forms agree.
+pub async fn pipe(from: &tokio_postgres::Client, select: &str, to: &tokio_postgres::Client, into: &str) -> Result<u64> {
+    let out = from
+        .copy_out(&format!("COPY ({select}) TO STDOUT (FORMAT binary)"))
+        .await
+        .map_err(CoreError::db(format!("reading the rows for {into}")))?;
+    let sink = to
+        .copy_in::<_, Bytes>(&format!("COPY {into} FROM STDIN (FORMAT binary)"))
+        .await
+        .map_err(CoreError::db(format!("starting COPY into {into}")))?;
+    futures::pin_mut!(out);
+    futures::pin_mut!(sink);
+    while let Some(chunk) = out.next().await {
+        let chunk = chunk.map_err(CoreError::db(format!("reading the rows for {into}")))?;
+        sink.send(chunk).await.map_err(CoreError::db(format!("COPY into {into}")))?;
+    }
+    sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {into}")))
+}
+
 /// Writes Arrow batches into `schema.table` (columns named as the batch's fields) with binary COPY.
 /// Returns the number of rows written.
 pub async fn copy_in_batches(

@@ -11,41 +11,12 @@ const SCHEMAS_SQL: &str = include_str!("sql/schemas.sql");
 const SIRIUS_TABLES_SQL: &str = include_str!("sql/sirius_tables.sql");
 const MAX_UID_SQL: &str = include_str!("sql/max_uid.sql");
 
-/// The Sirius tables the migration reads or writes; prepare refuses a Sirius without them.
-pub const SIRIUS_TABLES: &[&str] = &[
-    "persons",
-    "cases",
-    "addresses",
-    "phonenumbers",
-    "person_caseitem",
-    "order_deputy",
-    "supervision_level_log",
-    "warnings",
-    "person_warning",
-    "death_notifications",
-    "supervision_notes",
-    "visits",
-    "visitor",
-    "bonds",
-    "bond_providers",
-    "annual_report_logs",
-    "annual_report_lodging_details",
-    "annual_report_type_assignments",
-    "tasks",
-    "person_task",
-    "caseitem_task",
-    "timeline_event",
-    "person_timeline",
-    "scheduled_events",
-    "finance_person",
-    "finance_invoice",
-    "finance_ledger",
-    "finance_ledger_allocation",
-    "finance_remission_exemption",
-    "finance_order",
-    "assignees",
-    "assignee_teams",
-];
+/// The Sirius tables the migration writes (the registry) and reads; prepare refuses a Sirius
+/// without any of them.
+pub fn sirius_tables() -> Vec<&'static str> {
+    let registry = migration_core::registry::TABLES.iter().map(|t| t.name);
+    registry.chain(migration_core::registry::READS.iter().copied()).collect()
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrepareError {
@@ -107,7 +78,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<SiriusSnapshot, PrepareError> 
 
 /// Checks that every expected table exists and reads max ids, row counts and the max uid.
 pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<SiriusSnapshot, PrepareError> {
-    let wanted: Vec<String> = SIRIUS_TABLES.iter().map(|s| s.to_string()).collect();
+    let wanted: Vec<String> = sirius_tables().iter().map(|s| s.to_string()).collect();
     let present = sirius.query(SIRIUS_TABLES_SQL, &[&wanted]).await.map_err(db_err("listing Sirius tables"))?;
     let missing: Vec<String> =
         wanted.iter().filter(|t| !present.iter().any(|r| r.get::<_, String>(0) == **t)).cloned().collect();
@@ -115,7 +86,7 @@ pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<S
         return Err(PrepareError::MissingTables { target: target.to_string(), missing });
     }
     let mut tables = Vec::new();
-    for t in SIRIUS_TABLES {
+    for t in &wanted {
         let has_id = present.iter().find(|r| r.get::<_, String>(0) == *t).map(|r| r.get::<_, bool>(1)).unwrap_or(false);
         let table = format!("\"public\".{}", quote_ident(t));
         let sql = if has_id {

@@ -22,15 +22,23 @@ use std::fmt::Write as _;
 use aws_sdk_s3::primitives::ByteStream;
 use futures::future::BoxFuture;
 use migration_core::db::{quote_ident, Database};
+use migration_core::registry::{self, SiriusTable};
 use migration_core::step::BoxError;
 use migration_core::{RunId, StepContext, StepCounts};
 use tokio_postgres::Client;
 
-pub const TABLES: &[&str] =
-    &["persons", "cases", "addresses", "phonenumbers", "person_caseitem", "order_deputy", "supervision_level_log"];
-
-const EXPECTED_CLIENTS_SQL: &str = include_str!("sql/expected_clients.sql");
-const EXPECTED_ORDERS_SQL: &str = include_str!("sql/expected_orders.sql");
+/// Rows expected in Sirius, recomputed from `casrec_csv` and the scope with the mappings' rules
+/// written again in plain SQL (never the transform's code), against the rows integration
+/// prepared: `(entity, Sirius table, expected SQL, integration SQL)`.
+const EXPECTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "clients",
+        "persons",
+        include_str!("sql/expected_clients.sql"),
+        r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#,
+    ),
+    ("orders", "cases", include_str!("sql/expected_orders.sql"), r#"SELECT count(*) FROM "integration"."cases""#),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ValidationError {
@@ -50,6 +58,8 @@ pub enum ValidationError {
     S3 { bucket: String, key: String, message: String },
     #[error("validation failed: {failed} of {total} checks failed; see {report}")]
     Failed { failed: usize, total: usize, report: String },
+    #[error("nothing to validate: {0}")]
+    NoIntegration(String),
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
 }
@@ -153,28 +163,29 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .map_err(db_err("creating the validation schema"))?;
     let mut checks = Vec::new();
 
-    // Expected rows, recomputed from CasRec with the scope's rules, against integration.
-    let expected_clients = one(&m, EXPECTED_CLIENTS_SQL, "counting expected clients").await?;
-    let integration_clients =
-        one(&m, r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#, "counting clients")
-            .await?;
-    checks.push(Check::counts(
-        "clients",
-        "expected from casrec_csv and scope",
-        expected_clients,
-        integration_clients,
-        "",
-    ));
-    let expected_orders = one(&m, EXPECTED_ORDERS_SQL, "counting expected orders").await?;
-    let integration_orders = one(&m, r#"SELECT count(*) FROM "integration"."cases""#, "counting orders").await?;
-    checks.push(Check::counts("orders", "expected from casrec_csv and scope", expected_orders, integration_orders, ""));
+    let (integrated_run, tables) = registry::integrated(&m).await?.map_err(ValidationError::NoIntegration)?;
+    let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
+    for (entity, table, expected_sql, actual_sql) in EXPECTED {
+        // An entity whose table this build does not migrate has nothing to compare.
+        if !built.contains(table) {
+            continue;
+        }
+        let expected = one(&m, expected_sql, &format!("counting expected {entity}")).await?;
+        let actual = one(&m, actual_sql, &format!("counting integration's {entity}")).await?;
+        checks.push(Check::counts(
+            entity,
+            "expected from casrec_csv and scope",
+            expected,
+            actual,
+            format!("integration of run {integrated_run}"),
+        ));
+    }
 
-    for table in TABLES {
+    for entry in &tables {
+        let table = &entry.name;
         let t = quote_ident(table);
         let cols = shared_columns(&m, &s, table).await?;
-        let is_link = *table == "person_caseitem";
-        let key_cols: Vec<String> =
-            if is_link { vec!["person_id".into(), "caseitem_id".into()] } else { vec!["id".into()] };
+        let key_cols = entry.key_columns();
         // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
         // jsonb_build_object takes at most 100 arguments: wide tables are built in parts.
         let doc = cols
@@ -250,7 +261,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             format!("differences in validation.exceptions_{table}"),
         ));
     }
-    post_migration_checks(&m, &s, &mut checks).await?;
+    post_migration_checks(&m, &s, &tables, &mut checks).await?;
     let scope: Vec<(String, i64)> = m
         .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
         .await
@@ -270,14 +281,21 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     Ok(checks)
 }
 
-async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) -> Result<(), ValidationError> {
-    for table in TABLES.iter().filter(|t| **t != "person_caseitem") {
+async fn post_migration_checks(
+    m: &Client,
+    s: &Client,
+    tables: &[&SiriusTable],
+    checks: &mut Vec<Check>,
+) -> Result<(), ValidationError> {
+    for entry in tables {
+        let table = &entry.name;
+        let Some(sequence) = entry.sequence() else { continue };
         let behind = one(
             s,
             &format!(
                 "SELECT CASE WHEN to_regclass('\"public\".{seq}') IS NULL THEN 0 ELSE
                    CASE WHEN (SELECT last_value FROM \"public\".{seq}) >= (SELECT coalesce(max(\"id\"), 0) FROM \"public\".{t}) THEN 0 ELSE 1 END END",
-                seq = quote_ident(&format!("{table}_id_seq")),
+                seq = quote_ident(sequence),
                 t = quote_ident(table)
             ),
             "checking sequences",
@@ -312,22 +330,38 @@ async fn post_migration_checks(m: &Client, s: &Client, checks: &mut Vec<Check>) 
             ));
         }
     }
+    // Uids are unique across every table that has one, and each migrated uid carries its digit.
+    let uid_tables: Vec<(&str, &str)> = registry::TABLES.iter().filter_map(|t| t.uid.map(|u| (t.name, u))).collect();
+    let union = |schema: &str, only: &[&str]| {
+        uid_tables
+            .iter()
+            .filter(|(t, _)| only.is_empty() || only.contains(t))
+            .map(|(t, u)| {
+                format!("SELECT {} AS \"uid\" FROM {}.{}", quote_ident(u), quote_ident(schema), quote_ident(t))
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
+    };
+    let label = uid_tables.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(", ");
     let dup = one(
         s,
-        r#"SELECT count(*) - count(DISTINCT "uid") FROM (SELECT "uid" FROM "public"."persons" UNION ALL SELECT "uid" FROM "public"."cases") u"#,
+        &format!("SELECT count(*) - count(DISTINCT \"uid\") FROM ({}) u", union("public", &[])),
         "checking uid uniqueness",
     )
     .await?;
-    checks.push(Check::counts("persons, cases", "uids unique across both", 0, dup, ""));
-    let uids: Vec<i64> = m
-        .query(r#"SELECT "uid" FROM "integration"."persons" UNION ALL SELECT "uid" FROM "integration"."cases""#, &[])
-        .await
-        .map_err(db_err("reading migrated uids"))?
-        .iter()
-        .filter_map(|r| r.get::<_, Option<i64>>(0))
-        .collect();
-    let bad = uids.iter().filter(|u| !luhn_ok(**u)).count() as i64;
-    checks.push(Check::counts("persons, cases", "migrated uids carry their Luhn digit", 0, bad, ""));
+    checks.push(Check::counts(&label, "uids unique across all of them", 0, dup, ""));
+    let migrated: Vec<&str> = tables.iter().filter(|t| t.uid.is_some()).map(|t| t.name).collect();
+    if !migrated.is_empty() {
+        let uids: Vec<i64> = m
+            .query(&union("integration", &migrated), &[])
+            .await
+            .map_err(db_err("reading migrated uids"))?
+            .iter()
+            .filter_map(|r| r.get::<_, Option<i64>>(0))
+            .collect();
+        let bad = uids.iter().filter(|u| !luhn_ok(**u)).count() as i64;
+        checks.push(Check::counts(&migrated.join(", "), "migrated uids carry their Luhn digit", 0, bad, ""));
+    }
     let malformed = one(
         s,
         r#"SELECT count(*) FROM "public"."addresses"

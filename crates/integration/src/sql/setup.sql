@@ -1,18 +1,17 @@
--- The integration schema is rebuilt by every run: it holds this run's Sirius-ready rows.
+-- The integration schema is rebuilt by every run: it holds this run's Sirius-ready rows, one
+-- table per registered Sirius table, and the Sirius facts they were matched against
+-- (sirius_<table>, copied because Sirius may be another server).
 DROP SCHEMA IF EXISTS "integration" CASCADE;
 CREATE SCHEMA "integration";
 
--- Facts copied from Sirius (which may be another server) for matching and allocation.
-CREATE TABLE "integration"."sirius_persons" ("id" integer, "type" text, "caserecnumber" text, "deputynumber" integer,
-    "uid" bigint, "createddate" timestamp(0));
-CREATE TABLE "integration"."sirius_cases" ("id" integer, "caserecnumber" text, "oldcaseid" integer, "casesubtype" text,
-    "orderdate" date, "uid" bigint, "createddate" timestamp(0));
-CREATE TABLE "integration"."sirius_person_caseitem" ("person_id" integer, "caseitem_id" integer);
+-- The run whose rows these are and the tables it prepared, in load order; finished once every
+-- table and rule is done. load-to-target refuses an unfinished integration; both it and
+-- validation take their tables from here.
+CREATE TABLE "integration"."run" ("run_id" bigint NOT NULL, "tables" text[] NOT NULL, "finished" boolean NOT NULL DEFAULT false);
 CREATE TABLE "integration"."sirius_max" ("table_name" text PRIMARY KEY, "max_id" bigint NOT NULL);
 CREATE TABLE "integration"."sirius_uid" ("next_payload" bigint NOT NULL);
 -- Rows earlier runs loaded that are still in Sirius: updated in place, never added twice.
 CREATE TABLE "integration"."previously_loaded" ("table_name" text, "migration_key" text, "id" bigint);
-CREATE TABLE "integration"."new_uids" ("tbl" text, "transform_id" integer, "uid" bigint);
 
 -- Sirius's uid check digit: Luhn over the 11-digit sequence number, doubling every second digit
 -- from the right.

@@ -1,0 +1,272 @@
+//! The statements integration runs for one registered table, generated from its registry entry
+//! (`migration_core::registry`): the same steps for every table, so a new table needs no SQL
+//! of its own unless it carries a business rule. Every statement is set-based.
+
+use migration_core::db::quote_ident;
+use migration_core::registry::{Fill, MatchRule, Pick, SiriusTable};
+
+fn q(s: &str) -> String {
+    quote_ident(s)
+}
+
+fn it(table: &str) -> String {
+    format!("\"integration\".{}", q(table))
+}
+
+/// The Sirius facts a table's matching reads, as `integration.sirius_<table>`.
+pub fn facts_table(t: &SiriusTable) -> String {
+    it(&format!("sirius_{}", t.name))
+}
+
+/// A Sirius type as the facts table stores it: scalars as they are, the rest (varchar, enums)
+/// as text, which compares with the transform's text columns.
+pub fn fact_type(sirius_type: &str) -> &str {
+    let keep = ["integer", "bigint", "smallint", "boolean", "date"];
+    if keep.contains(&sirius_type) || sirius_type.starts_with("timestamp") || sirius_type.starts_with("numeric") {
+        sirius_type
+    } else {
+        "text"
+    }
+}
+
+/// The Sirius side of the facts: the key columns and facts, cast to the facts table's types,
+/// only the rows the registry says a migrated row can be (links: every pair).
+pub fn facts_select(t: &SiriusTable, columns: &[(String, String)]) -> String {
+    let cols: Vec<String> = columns.iter().map(|(c, ty)| format!("CAST({} AS {})", q(c), fact_type(ty))).collect();
+    let filter = match t.matching.facts_where {
+        "" => String::new(),
+        w => format!(" WHERE {w}"),
+    };
+    format!("SELECT {} FROM \"public\".{}{filter}", cols.join(", "), q(t.name))
+}
+
+pub fn facts_create(t: &SiriusTable, columns: &[(String, String)]) -> String {
+    let defs: Vec<String> = columns.iter().map(|(c, ty)| format!("{} {}", q(c), fact_type(ty))).collect();
+    format!("CREATE TABLE {} ({})", facts_table(t), defs.join(", "))
+}
+
+/// The table's transform rows with the bookkeeping integration adds, and the columns it fills
+/// that the transform does not carry (typed as in Sirius).
+pub fn create(t: &SiriusTable, missing: &[(String, String)]) -> String {
+    let extra = if t.is_link() {
+        "'INSERT'::text AS \"method\"".to_string()
+    } else {
+        "t.\"id\" AS \"transform_id\", 'INSERT'::text AS \"method\", NULL::integer AS \"sirius_id\"".to_string()
+    };
+    let mut sql = format!("CREATE TABLE {} AS SELECT t.*, {extra} FROM \"transform\".{} t;\n", it(t.name), q(t.name));
+    for (c, ty) in missing {
+        sql.push_str(&format!("ALTER TABLE {} ADD COLUMN {} {ty};\n", it(t.name), q(c)));
+    }
+    sql
+}
+
+/// Rows breaking the transform contract: no key, or a key twice.
+pub fn key_problems(t: &SiriusTable) -> String {
+    format!(
+        "SELECT count(*) FILTER (WHERE \"migration_key\" IS NULL), count(\"migration_key\") - count(DISTINCT \"migration_key\") FROM {}",
+        it(t.name)
+    )
+}
+
+/// Indexes on what the joins below go through, and statistics for the planner.
+pub fn index(t: &SiriusTable) -> String {
+    let mut cols: Vec<Vec<&str>> = vec![vec!["migration_key"]];
+    if !t.is_link() {
+        cols.push(vec!["transform_id"]);
+    }
+    for r in t.matching.rules {
+        cols.push(r.columns.to_vec());
+    }
+    for p in t.parents {
+        if let Fill::NaturalKey { ours, .. } = p.fill {
+            cols.push(ours.to_vec());
+        }
+    }
+    cols.dedup();
+    let mut sql = String::new();
+    for c in cols {
+        let list: Vec<String> = c.iter().map(|c| q(c)).collect();
+        sql.push_str(&format!("CREATE INDEX ON {} ({});\n", it(t.name), list.join(", ")));
+    }
+    sql.push_str(&format!("ANALYZE {};\n", it(t.name)));
+    sql
+}
+
+/// Rows whose parent column holds a transform id no parent row has: the transform promises
+/// there are none, so any is its mistake and stops the step.
+pub fn orphans(t: &SiriusTable, column: &str, parent: &str) -> String {
+    format!(
+        "SELECT count(*) FROM {c} c WHERE c.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {p} p WHERE p.\"transform_id\" = c.{col})",
+        c = it(t.name),
+        p = it(parent),
+        col = q(column)
+    )
+}
+
+/// The foreign keys: transform ids to the parents' Sirius ids, and parents found by natural key.
+/// Parents are integrated before children, so their ids are final.
+pub fn rewrite_parents(t: &SiriusTable) -> String {
+    let mut sql = String::new();
+    for p in t.parents.iter().filter(|p| p.table != t.name) {
+        match p.fill {
+            Fill::Transform => sql.push_str(&format!(
+                "UPDATE {c} c SET {col} = p.\"id\" FROM {p} p WHERE p.\"transform_id\" = c.{col};\n",
+                c = it(t.name),
+                p = it(p.table),
+                col = q(p.column)
+            )),
+            Fill::NaturalKey { ours, theirs, filter } => {
+                let on: Vec<String> =
+                    ours.iter().zip(theirs).map(|(o, th)| format!("p.{} = c.{}", q(th), q(o))).collect();
+                sql.push_str(&format!(
+                    "UPDATE {c} c SET {col} = p.\"id\" FROM (SELECT * FROM {p} WHERE {filter}) p WHERE {on};\n",
+                    c = it(t.name),
+                    p = it(p.table),
+                    col = q(p.column),
+                    on = on.join(" AND ")
+                ));
+            }
+            Fill::Rule(_) => {}
+        }
+    }
+    sql
+}
+
+/// Rows an earlier run loaded (and Sirius still holds) are updated in place.
+pub fn match_previously_loaded(t: &SiriusTable) -> String {
+    format!(
+        "UPDATE {} t SET \"method\" = 'UPDATE', \"sirius_id\" = l.\"id\" FROM \"integration\".\"previously_loaded\" l
+          WHERE l.\"table_name\" = '{}' AND l.\"migration_key\" = t.\"migration_key\";\n",
+        it(t.name),
+        t.name
+    )
+}
+
+fn match_rule(t: &SiriusTable, r: &MatchRule) -> String {
+    let cols: Vec<String> = r.columns.iter().map(|c| q(c)).collect();
+    let cols = cols.join(", ");
+    let existing = match r.pick {
+        Pick::Lowest => format!(
+            "SELECT DISTINCT ON ({cols}) {cols}, \"id\" FROM {f} WHERE {theirs} ORDER BY {cols}, \"id\"",
+            f = facts_table(t),
+            theirs = r.theirs
+        ),
+        Pick::OnlyOne => format!(
+            "SELECT {cols}, min(\"id\") AS \"id\" FROM {f} WHERE {theirs} GROUP BY {cols} HAVING count(*) = 1",
+            f = facts_table(t),
+            theirs = r.theirs
+        ),
+    };
+    let on: Vec<String> = r.columns.iter().map(|c| format!("e.{0} = t.{0}", q(c))).collect();
+    format!(
+        "UPDATE {tbl} t SET \"method\" = 'UPDATE', \"sirius_id\" = e.\"id\" FROM ({existing}) e
+          WHERE t.\"sirius_id\" IS NULL AND {on}
+            AND t.\"transform_id\" IN (SELECT \"transform_id\" FROM {tbl} WHERE {ours});\n",
+        tbl = it(t.name),
+        on = on.join(" AND "),
+        ours = r.ours
+    )
+}
+
+/// Records Sirius already holds, by the registry's rules in order; a matched row keeps the
+/// Sirius columns the registry names.
+pub fn match_sirius(t: &SiriusTable) -> String {
+    let mut sql: String = t.matching.rules.iter().map(|r| match_rule(t, r)).collect();
+    if !t.matching.keep.is_empty() {
+        let sets: Vec<String> = t.matching.keep.iter().map(|c| format!("{0} = e.{0}", q(c))).collect();
+        sql.push_str(&format!(
+            "UPDATE {} t SET {} FROM {} e WHERE t.\"sirius_id\" = e.\"id\";\n",
+            it(t.name),
+            sets.join(", "),
+            facts_table(t)
+        ));
+    }
+    sql
+}
+
+/// Matched rows keep Sirius's id; new rows are numbered on from Sirius's largest, in transform order.
+pub fn allocate_ids(t: &SiriusTable) -> String {
+    format!(
+        "UPDATE {tbl} t SET \"id\" = coalesce(t.\"sirius_id\", m.\"max_id\" + n.\"n\")
+           FROM (SELECT \"transform_id\", row_number() OVER (ORDER BY \"sirius_id\" IS NOT NULL, \"transform_id\") AS \"n\" FROM {tbl}) n,
+                \"integration\".\"sirius_max\" m
+          WHERE n.\"transform_id\" = t.\"transform_id\" AND m.\"table_name\" = '{name}';
+         CREATE INDEX ON {tbl} (\"id\");\n",
+        tbl = it(t.name),
+        name = t.name
+    )
+}
+
+/// New uids continue after Sirius's largest, `already` of them taken by earlier tables, each
+/// its 11-digit sequence number and Luhn digit.
+pub fn allocate_uids(t: &SiriusTable, column: &str, already: i64) -> String {
+    format!(
+        "UPDATE {tbl} t SET {col} = (u.\"next_payload\" + {already} + n.\"n\" - 1) * 10
+                                     + \"integration\".luhn_digit(u.\"next_payload\" + {already} + n.\"n\" - 1)
+           FROM (SELECT \"transform_id\", row_number() OVER (ORDER BY \"transform_id\") AS \"n\" FROM {tbl} WHERE {col} IS NULL) n,
+                \"integration\".\"sirius_uid\" u
+          WHERE n.\"transform_id\" = t.\"transform_id\"",
+        tbl = it(t.name),
+        col = q(column)
+    )
+}
+
+/// A link Sirius already has is left as it is.
+pub fn match_links(t: &SiriusTable, pair: [&str; 2]) -> String {
+    format!(
+        "UPDATE {tbl} l SET \"method\" = 'UPDATE' FROM {f} e WHERE e.{a} = l.{a} AND e.{b} = l.{b};\n",
+        tbl = it(t.name),
+        f = facts_table(t),
+        a = q(pair[0]),
+        b = q(pair[1])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use migration_core::registry;
+
+    #[test]
+    fn a_natural_key_parent_is_looked_up_among_the_rows_its_filter_allows() {
+        let cases = registry::table("cases").unwrap();
+        let sql = rewrite_parents(cases);
+        assert_eq!(
+            sql.trim(),
+            "UPDATE \"integration\".\"cases\" c SET \"client_id\" = p.\"id\" FROM (SELECT * FROM \"integration\".\"persons\" WHERE \"type\" = 'actor_client') p WHERE p.\"caserecnumber\" = c.\"caserecnumber\";"
+        );
+    }
+
+    #[test]
+    fn transform_parents_are_rewritten_through_transform_ids_and_rules_left_to_the_rules() {
+        let od = registry::table("order_deputy").unwrap();
+        let sql = rewrite_parents(od);
+        assert!(sql.contains(
+            "SET \"order_id\" = p.\"id\" FROM \"integration\".\"cases\" p WHERE p.\"transform_id\" = c.\"order_id\""
+        ));
+        assert!(sql.contains("SET \"deputy_id\" = p.\"id\" FROM \"integration\".\"persons\" p"));
+        assert_eq!(rewrite_parents(registry::table("persons").unwrap()), "", "feepayer_id is a business rule's");
+    }
+
+    #[test]
+    fn only_one_picks_a_sirius_row_only_when_it_is_alone() {
+        let cases = registry::table("cases").unwrap();
+        let sql = match_sirius(cases);
+        assert!(sql.contains("HAVING count(*) = 1"), "{sql}");
+        assert!(sql.contains("DISTINCT ON (\"caserecnumber\", \"oldcaseid\")"), "{sql}");
+        assert!(sql.contains("SET \"uid\" = e.\"uid\", \"createddate\" = e.\"createddate\""), "{sql}");
+    }
+
+    #[test]
+    fn facts_are_read_only_for_rows_a_migrated_row_can_be_and_typed_to_compare_with_text() {
+        let persons = registry::table("persons").unwrap();
+        let cols =
+            vec![("id".to_string(), "integer".to_string()), ("type".to_string(), "character varying(255)".to_string())];
+        assert_eq!(
+            facts_select(persons, &cols),
+            "SELECT CAST(\"id\" AS integer), CAST(\"type\" AS text) FROM \"public\".\"persons\" WHERE \"type\" IN ('actor_client', 'actor_deputy')"
+        );
+        assert_eq!(fact_type("timestamp(0) without time zone"), "timestamp(0) without time zone");
+        assert_eq!(fact_type("USER-DEFINED"), "text");
+    }
+}

@@ -1,0 +1,366 @@
+//! The Sirius table registry: one description of every Sirius table the migration writes, read
+//! by every step. prepare checks Sirius has them, integration allocates ids, matches existing
+//! rows, assigns uids and rewrites foreign keys from it, load-to-target loads and rolls back in
+//! the order it derives, validation compares and checks by it, and `migrate tables` prints it.
+//! No step keeps a table list of its own.
+//!
+//! # The transform contract
+//!
+//! transform-casrec writes one table per Sirius table, `transform.<table>`, holding the rows of
+//! every target whose destination it is. Every such table carries:
+//!
+//! - `casrec_row_id` (bigint): the line of the CasRec file the row came from;
+//! - `casrec_target` (text): the target that made the row;
+//! - `migration_key` (text, never NULL, unique within the table): what the row is in CasRec's
+//!   terms (`client:<case>`, `order:<order no>` …). The same CasRec record gives the same key in
+//!   every run, so a rerun updates the row an earlier run loaded instead of adding it again;
+//! - for a table keyed by `id`: `id` (integer), unique within the table once the transform has
+//!   finished (`transform.run.numbered`); for a link table, its two key columns;
+//! - for each parent filled by [`Fill::Transform`]: the parent row's transform `id`, which
+//!   integration rewrites to the Sirius id;
+//! - carry columns, named `c_<name>`: CasRec values integration or validation still needs
+//!   (business rules, matching); Sirius has no such column, so they are never loaded;
+//! - every other column: a Sirius column of the table, with Sirius's type.
+//!
+//! `transform.built_targets` lists each target built (`target`, `destination`, `source_table`,
+//! `rows_table`, counts and `columns`); integration handles exactly the registered tables that
+//! some built target writes, and refuses a destination the registry does not describe.
+
+/// How a table's rows are identified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// An integer `id`, allocated above Sirius's largest and followed by `sequence`.
+    Id { sequence: &'static str },
+    /// A link table: the pair of parent ids is the key (no id of its own).
+    Link([&'static str; 2]),
+}
+
+/// Who fills a parent foreign key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// The transform writes the parent's transform id; integration rewrites it to the Sirius id.
+    Transform,
+    /// Integration looks the parent up by natural key: `ours` columns of this table equal to
+    /// `theirs` columns of the parent's integration rows that satisfy `filter`.
+    NaturalKey { ours: &'static [&'static str], theirs: &'static [&'static str], filter: &'static str },
+    /// A business rule of integration sets it (named as `rules.sql` names it).
+    Rule(&'static str),
+}
+
+/// A foreign key to another registered table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parent {
+    pub column: &'static str,
+    pub table: &'static str,
+    pub fill: Fill,
+}
+
+/// When a migrated row matches several Sirius rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The lowest Sirius id.
+    Lowest,
+    /// Only when exactly one Sirius row matches; otherwise the row is new.
+    OnlyOne,
+}
+
+/// One way of finding the Sirius row a migrated row already is: `columns` equal on both sides,
+/// among migrated rows satisfying `ours` and Sirius rows satisfying `theirs` (SQL conditions
+/// over the table's columns). Rules apply in order, each to the rows still unmatched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchRule {
+    pub columns: &'static [&'static str],
+    pub ours: &'static str,
+    pub theirs: &'static str,
+    pub pick: Pick,
+}
+
+/// How an existing Sirius row is matched. Rows an earlier run loaded are always matched first,
+/// by `migration_key` through the ledger; these rules find rows Sirius held before any run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Matching {
+    pub rules: &'static [MatchRule],
+    /// Sirius columns a matched row keeps (Sirius's own uid and creation stamp).
+    pub keep: &'static [&'static str],
+    /// Sirius columns the rules and `keep` read, copied from Sirius with the id.
+    pub facts: &'static [&'static str],
+    /// Which Sirius rows are copied (an SQL condition; empty for all): every row a rule or an
+    /// earlier run's row can be, so a matched row always finds what it keeps.
+    pub facts_where: &'static str,
+    /// Why there are no rules, where there are none.
+    pub why_none: &'static str,
+}
+
+impl Matching {
+    /// No natural key: only rows an earlier run loaded are matched.
+    pub const fn none(why: &'static str) -> Matching {
+        Matching { rules: &[], keep: &[], facts: &[], facts_where: "", why_none: why }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiriusTable {
+    pub name: &'static str,
+    pub key: Key,
+    pub parents: &'static [Parent],
+    /// The uid column, allocated after Sirius's largest uid with its Luhn digit, unique across
+    /// every table that has one.
+    pub uid: Option<&'static str>,
+    pub matching: Matching,
+    pub about: &'static str,
+}
+
+const PERSONS: &str = "persons";
+const CASES: &str = "cases";
+
+/// Every Sirius table the migration writes, parents first where it matters for reading; the
+/// load order is derived from the foreign keys ([`load_order`]).
+pub const TABLES: &[SiriusTable] = &[
+    SiriusTable {
+        name: PERSONS,
+        key: Key::Id { sequence: "persons_id_seq" },
+        parents: &[Parent { column: "feepayer_id", table: PERSONS, fill: Fill::Rule("deputy_fee_payer") }],
+        uid: Some("uid"),
+        matching: Matching {
+            rules: &[
+                MatchRule {
+                    columns: &["caserecnumber"],
+                    ours: "\"type\" = 'actor_client'",
+                    theirs: "\"type\" = 'actor_client'",
+                    pick: Pick::Lowest,
+                },
+                MatchRule {
+                    columns: &["deputynumber"],
+                    ours: "\"type\" = 'actor_deputy'",
+                    theirs: "\"type\" = 'actor_deputy' AND \"deputynumber\" IS NOT NULL",
+                    pick: Pick::Lowest,
+                },
+            ],
+            keep: &["uid", "createddate"],
+            facts: &["type", "caserecnumber", "deputynumber", "uid", "createddate"],
+            facts_where: "\"type\" IN ('actor_client', 'actor_deputy')",
+            why_none: "",
+        },
+        about: "clients (by case number) and deputies (by deputy number)",
+    },
+    SiriusTable {
+        name: CASES,
+        key: Key::Id { sequence: "cases_id_seq" },
+        parents: &[Parent {
+            column: "client_id",
+            table: PERSONS,
+            fill: Fill::NaturalKey { ours: &["caserecnumber"], theirs: &["caserecnumber"], filter: "\"type\" = 'actor_client'" },
+        }],
+        uid: Some("uid"),
+        matching: Matching {
+            rules: &[
+                MatchRule {
+                    columns: &["caserecnumber", "oldcaseid"],
+                    ours: "true",
+                    theirs: "\"type\" = 'order' AND \"oldcaseid\" IS NOT NULL",
+                    pick: Pick::Lowest,
+                },
+                MatchRule {
+                    columns: &["caserecnumber", "casesubtype", "orderdate"],
+                    ours: "true",
+                    theirs: "\"type\" = 'order' AND \"oldcaseid\" IS NULL",
+                    pick: Pick::OnlyOne,
+                },
+            ],
+            keep: &["uid", "createddate"],
+            facts: &["type", "caserecnumber", "oldcaseid", "casesubtype", "orderdate", "uid", "createddate"],
+            facts_where: "\"type\" = 'order'",
+            why_none: "",
+        },
+        about: "orders: by case number and CasRec order number (oldcaseid), else the one order of the case with the same subtype and date",
+    },
+    SiriusTable {
+        name: "addresses",
+        key: Key::Id { sequence: "addresses_id_seq" },
+        parents: &[Parent { column: "person_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching::none("Sirius keeps no CasRec address number"),
+        about: "client and deputy addresses",
+    },
+    SiriusTable {
+        name: "phonenumbers",
+        key: Key::Id { sequence: "phonenumbers_id_seq" },
+        parents: &[Parent { column: "person_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching::none("a number alone does not say which of a person's numbers it replaces"),
+        about: "client and deputy phone numbers",
+    },
+    SiriusTable {
+        name: "person_caseitem",
+        key: Key::Link(["person_id", "caseitem_id"]),
+        parents: &[
+            Parent { column: "person_id", table: PERSONS, fill: Fill::Transform },
+            Parent { column: "caseitem_id", table: CASES, fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("a link is its pair of ids: one Sirius already has is left as it is"),
+        about: "client ↔ order links",
+    },
+    SiriusTable {
+        name: "order_deputy",
+        key: Key::Id { sequence: "order_deputy_id_seq" },
+        parents: &[
+            Parent { column: "order_id", table: CASES, fill: Fill::Transform },
+            Parent { column: "deputy_id", table: PERSONS, fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("Sirius keeps no CasRec deputyship number"),
+        about: "deputyships: a deputy on an order",
+    },
+    SiriusTable {
+        name: "supervision_level_log",
+        key: Key::Id { sequence: "supervision_level_log_id_seq" },
+        parents: &[Parent { column: "order_id", table: CASES, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching::none("a log entry has no natural key in Sirius"),
+        about: "each order's supervision level",
+    },
+];
+
+/// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).
+pub const READS: &[&str] = &["assignees", "assignee_teams", "bond_providers"];
+
+impl SiriusTable {
+    pub fn is_link(&self) -> bool {
+        matches!(self.key, Key::Link(_))
+    }
+
+    pub fn sequence(&self) -> Option<&'static str> {
+        match self.key {
+            Key::Id { sequence } => Some(sequence),
+            Key::Link(_) => None,
+        }
+    }
+
+    /// The key columns: `id`, or the link's pair.
+    pub fn key_columns(&self) -> Vec<&'static str> {
+        match self.key {
+            Key::Id { .. } => vec!["id"],
+            Key::Link(pair) => pair.to_vec(),
+        }
+    }
+
+    /// The columns integration fills: the id, the uid and every parent.
+    pub fn integration_columns(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if !self.is_link() {
+            out.push("id");
+        }
+        out.extend(self.uid);
+        out.extend(self.parents.iter().map(|p| p.column));
+        out
+    }
+}
+
+/// The registered table of that name.
+pub fn table(name: &str) -> Option<&'static SiriusTable> {
+    TABLES.iter().find(|t| t.name == name)
+}
+
+/// The tables in an order that loads parents before children (self-references aside); ties
+/// keep the registry's order, so the order is the same in every run.
+pub fn load_order() -> Vec<&'static SiriusTable> {
+    let mut done: Vec<&'static SiriusTable> = Vec::with_capacity(TABLES.len());
+    while done.len() < TABLES.len() {
+        let next = TABLES.iter().find(|t| {
+            !done.iter().any(|d| d.name == t.name)
+                && t.parents
+                    .iter()
+                    .filter(|p| p.table != t.name && table(p.table).is_some())
+                    .all(|p| done.iter().any(|d| d.name == p.table))
+        });
+        // A cycle between tables is a registry error; the unit tests rule it out.
+        done.push(next.expect("the registry's foreign keys have no cycle"));
+    }
+    done
+}
+
+/// The registered tables among `names`, in load order.
+pub fn in_load_order(names: &[String]) -> Vec<&'static SiriusTable> {
+    load_order().into_iter().filter(|t| names.iter().any(|n| n == t.name)).collect()
+}
+
+/// What integration prepared: its run, and the registered tables it holds in load order. An
+/// integration that did not finish, or none at all, is `Err(message)` saying what to run; the
+/// steps after integration turn it into their own error.
+pub async fn integrated(
+    m: &tokio_postgres::Client,
+) -> crate::Result<Result<(crate::RunId, Vec<&'static SiriusTable>), String>> {
+    let row = match m.query_opt(r#"SELECT "run_id", "tables", "finished" FROM "integration"."run""#, &[]).await {
+        Ok(row) => row,
+        Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) => None,
+        Err(e) => return Err(crate::CoreError::db("reading integration.run")(e)),
+    };
+    let Some(row) = row else { return Ok(Err("integration has not run (integration.run is missing)".into())) };
+    let (run, names, finished): (crate::RunId, Vec<String>, bool) = (row.get(0), row.get(1), row.get(2));
+    if !finished {
+        return Ok(Err(format!("integration of run {run} did not finish: run integration again")));
+    }
+    if let Some(unknown) = names.iter().find(|n| table(n).is_none()) {
+        return Ok(Err(format!(
+            "integration of run {run} holds {unknown}, which this build's registry does not describe"
+        )));
+    }
+    Ok(Ok((run, in_load_order(&names))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_load_before_children() {
+        let order: Vec<&str> = load_order().iter().map(|t| t.name).collect();
+        assert_eq!(order.len(), TABLES.len());
+        for t in TABLES {
+            for p in t.parents.iter().filter(|p| p.table != t.name) {
+                let (pi, ci) = (order.iter().position(|n| *n == p.table), order.iter().position(|n| *n == t.name));
+                assert!(pi < ci, "{} loads before its parent {}", t.name, p.table);
+            }
+        }
+        assert_eq!(order[..2], ["persons", "cases"]);
+    }
+
+    #[test]
+    fn every_parent_and_rule_column_is_described() {
+        for t in TABLES {
+            for p in t.parents {
+                assert!(table(p.table).is_some(), "{}.{} points at unregistered {}", t.name, p.column, p.table);
+                if let Fill::NaturalKey { ours, theirs, .. } = p.fill {
+                    assert_eq!(ours.len(), theirs.len(), "{}.{}", t.name, p.column);
+                }
+            }
+            if let Key::Link(pair) = t.key {
+                for k in pair {
+                    assert!(t.parents.iter().any(|p| p.column == k), "{}: link column {k} is a parent", t.name);
+                }
+            }
+            for r in t.matching.rules {
+                for c in r.columns {
+                    assert!(t.matching.facts.contains(c), "{}: match column {c} is copied from Sirius", t.name);
+                }
+            }
+            for k in t.matching.keep {
+                assert!(t.matching.facts.contains(k), "{}: kept column {k} is copied from Sirius", t.name);
+            }
+            assert!(
+                !t.matching.rules.is_empty() || !t.matching.why_none.is_empty(),
+                "{}: say why there is no natural key",
+                t.name
+            );
+            assert_eq!(TABLES.iter().filter(|o| o.name == t.name).count(), 1, "{} registered twice", t.name);
+        }
+    }
+
+    #[test]
+    fn a_subset_keeps_the_load_order() {
+        let names = vec!["order_deputy".to_string(), "persons".to_string(), "cases".to_string()];
+        let got: Vec<&str> = in_load_order(&names).iter().map(|t| t.name).collect();
+        assert_eq!(got, ["persons", "cases", "order_deputy"]);
+    }
+}
