@@ -77,22 +77,6 @@ fn qualified(table: &str) -> String {
     format!("\"transform\".{}", quote_ident(table))
 }
 
-/// The targets whose output a target's files read (`t_<name>`).
-fn reads(target: &Target) -> Result<Vec<&'static Target>, TransformError> {
-    let sql = [target.sql()?, target.source_sql()?, target.excluded_sql().unwrap_or("")].concat();
-    Ok(TARGETS.iter().filter(|o| o.name != target.name && mentions(&sql, &format!("t_{}", o.name))).collect())
-}
-
-/// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).
-fn mentions(sql: &str, word: &str) -> bool {
-    sql.match_indices(word).any(|(i, _)| {
-        let before = sql[..i].chars().next_back();
-        let after = sql[i + word.len()..].chars().next();
-        let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        !ident(before) && !ident(after)
-    })
-}
-
 impl Engine {
     pub fn new(db: &DbSettings, as_of: NaiveDate) -> Result<Engine, TransformError> {
         Ok(Engine { db: db.clone(), lookups: Lookups::load()?, as_of })
@@ -120,14 +104,7 @@ impl Engine {
         for f in casrec_catalog::FILES {
             ctx.register_table(f.table, Arc::new(PgTable::casrec(&self.db, f.table, f.columns))).map_err(reg)?;
         }
-        let scope_schema = Arc::new(Schema::new(vec![
-            Field::new("case_no", DataType::Utf8, false),
-            Field::new("in_scope", DataType::Boolean, false),
-            Field::new("reason", DataType::Utf8, false),
-            Field::new("lay_team", DataType::Utf8, false),
-            Field::new("corref", DataType::Utf8, false),
-            Field::new("casrec_row_id", DataType::Int64, false),
-        ]));
+        let scope_schema = scope_schema();
         ctx.register_table("scope_cases", Arc::new(PgTable::with_schema(&self.db, "scope", "cases", scope_schema)))
             .map_err(reg)?;
         self.lookups.register(&ctx).map_err(reg)?;
@@ -269,7 +246,7 @@ impl Engine {
         }
         let built = self.built(&client).await?;
         for t in &targets {
-            for needed in reads(t)? {
+            for needed in t.reads()? {
                 if !built.iter().any(|b| b.target.name == needed.name) {
                     return Err(part_err(
                         part,
@@ -290,7 +267,8 @@ impl Engine {
         while let Some(c) = changed.pop() {
             for b in &built {
                 let d = b.target;
-                if !targets.iter().chain(&stale).any(|x| x.name == d.name) && reads(d)?.iter().any(|r| r.name == c.name)
+                if !targets.iter().chain(&stale).any(|x| x.name == d.name)
+                    && d.reads()?.iter().any(|r| r.name == c.name)
                 {
                     tracing::warn!(target = d.name, part = %Part::of(d), "built from output being rebuilt; run its part again");
                     stale.push(d);
@@ -318,7 +296,7 @@ impl Engine {
                 client.execute(stmt.as_str(), &[&t.name]).await.map_err(db_err(context()))?;
             }
         }
-        let earlier: Vec<Built> = built.into_iter().filter(|b| b.target.wave < targets[0].wave).collect();
+        let earlier: Vec<Built> = built.into_iter().filter(|b| b.target.wave() < targets[0].wave()).collect();
         let results = futures::future::try_join_all(targets.iter().map(|t| self.query_target(t, &earlier))).await?;
         let mut reports = Vec::new();
         for (target, (env, schema, batches)) in targets.into_iter().zip(results) {
@@ -418,6 +396,18 @@ impl Engine {
         let ctx = self.session(&env, built, &Outputs::new()).await?;
         let df = ctx.sql(target.sql()?).await.map_err(df_err(target.name, target.path()))?;
         let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
+        // The transform contract (migration_core::registry): every row names its CasRec line,
+        // and every new row what it is in CasRec's terms.
+        let mut needed = vec!["casrec_row_id"];
+        if target.mode != Mode::UpdateById {
+            needed.push("migration_key");
+        }
+        if let Some(missing) = needed.iter().find(|c| schema.index_of(c).is_err()) {
+            return Err(TransformError::Mapping {
+                file: target.path(),
+                message: format!("selects no {missing} column, which every target's rows carry"),
+            });
+        }
         let batches = df.collect().await.map_err(df_err(target.name, target.path()))?;
         Ok((env, schema, batches))
     }
@@ -708,6 +698,18 @@ async fn ids_of(ctx: &SessionContext, sql: &str, target: &str, file: &str) -> Re
         out.extend((0..ids.len()).filter(|i| ids.is_valid(*i)).map(|i| ids.value(i)));
     }
     Ok(out)
+}
+
+/// `scope_cases`, as every mapping reads the run's `scope.cases`.
+pub fn scope_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("case_no", DataType::Utf8, false),
+        Field::new("in_scope", DataType::Boolean, false),
+        Field::new("reason", DataType::Utf8, false),
+        Field::new("lay_team", DataType::Utf8, false),
+        Field::new("corref", DataType::Utf8, false),
+        Field::new("casrec_row_id", DataType::Int64, false),
+    ]))
 }
 
 /// The PostgreSQL type a transform column is stored as: Sirius's own types.

@@ -22,14 +22,14 @@ pub enum Part {
 impl Part {
     pub fn targets(self) -> Vec<&'static Target> {
         match self {
-            Part::Group { wave, entity } => TARGETS.iter().filter(|t| t.wave == wave && t.entity == entity).collect(),
+            Part::Group { wave, entity } => TARGETS.iter().filter(|t| t.wave() == wave && t.entity == entity).collect(),
             _ => Vec::new(),
         }
     }
 
     /// The group that builds a target.
     pub fn of(target: &Target) -> Part {
-        Part::Group { wave: target.wave, entity: target.entity }
+        Part::Group { wave: target.wave(), entity: target.entity }
     }
 }
 
@@ -60,13 +60,13 @@ impl FromStr for Part {
 
 /// The parts in the order they must run; the parts of one stage may run at the same time.
 pub fn stages() -> Vec<Vec<Part>> {
-    let mut waves: Vec<u8> = TARGETS.iter().map(|t| t.wave).collect();
+    let mut waves: Vec<u8> = TARGETS.iter().map(|t| t.wave()).collect();
     waves.sort();
     waves.dedup();
     let mut out = vec![vec![Part::Scope]];
     for wave in waves {
         let mut groups: Vec<Part> = Vec::new();
-        for t in TARGETS.iter().filter(|t| t.wave == wave) {
+        for t in TARGETS.iter().filter(|t| t.wave() == wave) {
             let p = Part::of(t);
             if !groups.contains(&p) {
                 groups.push(p);

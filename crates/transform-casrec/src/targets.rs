@@ -20,130 +20,76 @@ pub enum Mode {
 pub struct Target {
     pub name: &'static str,
     pub entity: &'static str,
-    /// The Sirius table (and `transform` table) the rows belong to.
+    /// The Sirius table (and `transform` table) the rows belong to: a table of the registry
+    /// (`migration_core::registry`).
     pub destination: &'static str,
     /// The CasRec table the target's rows come from (`casrec_row_id` is its line).
     pub source_table: &'static str,
     pub mode: Mode,
-    /// Targets of one wave read only CasRec and earlier waves' output, so they run together.
-    pub wave: u8,
     /// Columns holding the id of a row another target made: `(column, target)`. Each target
     /// numbers its rows from 1 (so groups can be built in separate tasks); when every group is
     /// built, ids are moved on past the destination's earlier targets and these columns with them.
     pub refs: &'static [(&'static str, &'static str)],
 }
 
-/// In build order: orders first (everything hangs from them), then deputies, then clients.
+const fn insert(
+    name: &'static str,
+    entity: &'static str,
+    destination: &'static str,
+    source_table: &'static str,
+    refs: &'static [(&'static str, &'static str)],
+) -> Target {
+    Target { name, entity, destination, source_table, mode: Mode::Insert, refs }
+}
+
+const fn link(
+    name: &'static str,
+    entity: &'static str,
+    destination: &'static str,
+    source_table: &'static str,
+    refs: &'static [(&'static str, &'static str)],
+) -> Target {
+    Target { name, entity, destination, source_table, mode: Mode::InsertLink, refs }
+}
+
+const fn update(
+    name: &'static str,
+    entity: &'static str,
+    destination: &'static str,
+    source_table: &'static str,
+    of: &'static [(&'static str, &'static str)],
+) -> Target {
+    Target { name, entity, destination, source_table, mode: Mode::UpdateById, refs: of }
+}
+
+/// Every target, one line each: name, entity group, Sirius table, CasRec source, and the ids it
+/// takes from other targets. A destination's ids run on in this order; the waves follow from
+/// which targets' output each reads ([`Target::wave`]).
+#[rustfmt::skip]
 pub const TARGETS: &[Target] = &[
-    Target {
-        name: "cases",
-        entity: "cases",
-        destination: "cases",
-        source_table: "order",
-        wave: 1,
-        refs: &[],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "deputy_persons",
-        entity: "deputies",
-        destination: "persons",
-        source_table: "deputy",
-        wave: 1,
-        refs: &[],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "deputy_daytime_phonenumbers",
-        entity: "deputies",
-        destination: "phonenumbers",
-        source_table: "deputy",
-        wave: 2,
-        refs: &[("person_id", "deputy_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "deputy_evening_phonenumbers",
-        entity: "deputies",
-        destination: "phonenumbers",
-        source_table: "deputy",
-        wave: 2,
-        refs: &[("person_id", "deputy_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "deputy_addresses",
-        entity: "deputies",
-        destination: "addresses",
-        source_table: "deputy_address",
-        wave: 2,
-        refs: &[("person_id", "deputy_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "order_deputy",
-        entity: "deputies",
-        destination: "order_deputy",
-        source_table: "deputyship",
-        wave: 2,
-        refs: &[("order_id", "cases"), ("deputy_id", "deputy_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "client_persons",
-        entity: "clients",
-        destination: "persons",
-        source_table: "pat",
-        wave: 1,
-        refs: &[],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "client_addresses",
-        entity: "clients",
-        destination: "addresses",
-        source_table: "pat",
-        wave: 2,
-        refs: &[("person_id", "client_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "client_phonenumbers",
-        entity: "clients",
-        destination: "phonenumbers",
-        source_table: "pat",
-        wave: 2,
-        refs: &[("person_id", "client_persons")],
-        mode: Mode::Insert,
-    },
-    Target {
-        name: "person_caseitem",
-        entity: "clients",
-        destination: "person_caseitem",
-        source_table: "order",
-        wave: 2,
-        refs: &[("person_id", "client_persons"), ("caseitem_id", "cases")],
-        mode: Mode::InsertLink,
-    },
-    Target {
-        name: "crec_persons",
-        entity: "clients",
-        destination: "persons",
-        source_table: "crec",
-        wave: 2,
-        refs: &[("id", "client_persons")],
-        mode: Mode::UpdateById,
-    },
-    Target {
-        name: "supervision_level_log",
-        entity: "supervision_level",
-        destination: "supervision_level_log",
-        source_table: "order",
-        wave: 2,
-        refs: &[("order_id", "cases")],
-        mode: Mode::Insert,
-    },
+    insert("cases", "cases", "cases", "order", &[]),
+    insert("deputy_persons", "deputies", "persons", "deputy", &[]),
+    insert("deputy_daytime_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
+    insert("deputy_evening_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
+    insert("deputy_addresses", "deputies", "addresses", "deputy_address", &[("person_id", "deputy_persons")]),
+    insert("order_deputy", "deputies", "order_deputy", "deputyship", &[("order_id", "cases"), ("deputy_id", "deputy_persons")]),
+    insert("client_persons", "clients", "persons", "pat", &[]),
+    insert("client_addresses", "clients", "addresses", "pat", &[("person_id", "client_persons")]),
+    insert("client_phonenumbers", "clients", "phonenumbers", "pat", &[("person_id", "client_persons")]),
+    link("person_caseitem", "clients", "person_caseitem", "order", &[("person_id", "client_persons"), ("caseitem_id", "cases")]),
+    update("crec_persons", "clients", "persons", "crec", &[("id", "client_persons")]),
+    insert("supervision_level_log", "supervision_level", "supervision_level_log", "order", &[("order_id", "cases")]),
 ];
+
+/// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).
+pub fn mentions(sql: &str, word: &str) -> bool {
+    sql.match_indices(word).any(|(i, _)| {
+        let before = sql[..i].chars().next_back();
+        let after = sql[i + word.len()..].chars().next();
+        let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !ident(before) && !ident(after)
+    })
+}
 
 fn file(path: &str) -> Option<&'static str> {
     MAPPINGS.get_file(path).and_then(|f| f.contents_utf8())
@@ -173,6 +119,19 @@ impl Target {
     pub fn by_name(name: &str) -> Option<&'static Target> {
         TARGETS.iter().find(|t| t.name == name)
     }
+
+    /// The targets whose output this target's files read (`t_<name>`).
+    pub fn reads(&self) -> Result<Vec<&'static Target>, TransformError> {
+        let sql = [self.sql()?, self.source_sql()?, self.excluded_sql().unwrap_or("")].concat();
+        Ok(TARGETS.iter().filter(|o| o.name != self.name && mentions(&sql, &format!("t_{}", o.name))).collect())
+    }
+
+    /// 1 for a target that reads only CasRec, else one more than the latest wave it reads: a
+    /// wave's targets read only earlier waves' output, so they run together.
+    pub fn wave(&self) -> u8 {
+        // A target whose files are missing fails when it runs; here it counts as reading nothing.
+        self.reads().unwrap_or_default().iter().map(|r| r.wave() + 1).max().unwrap_or(1)
+    }
 }
 
 #[cfg(test)]
@@ -182,19 +141,67 @@ mod tests {
     #[test]
     fn a_target_reads_only_targets_of_earlier_waves() {
         for t in TARGETS {
-            let sql = [t.sql().unwrap(), t.source_sql().unwrap(), t.excluded_sql().unwrap_or("")].concat();
-            for other in TARGETS.iter().filter(|o| o.name != t.name) {
-                if sql.contains(&format!("t_{}", other.name)) {
+            for other in t.reads().unwrap() {
+                assert!(
+                    other.wave() < t.wave(),
+                    "{} (wave {}) reads t_{} (wave {})",
+                    t.name,
+                    t.wave(),
+                    other.name,
+                    other.wave()
+                );
+            }
+        }
+        assert_eq!(Target::by_name("cases").unwrap().wave(), 1);
+        assert_eq!(Target::by_name("order_deputy").unwrap().wave(), 2);
+    }
+
+    /// The transform contract (`migration_core::registry`): every destination is a registered
+    /// Sirius table, every reference is a parent the transform fills, of the referenced target's
+    /// table, and a link target writes its table's key pair.
+    #[test]
+    fn every_target_writes_a_registered_table_and_refers_only_to_its_parents() {
+        use migration_core::registry::{self, Fill};
+        for t in TARGETS {
+            let table = registry::table(t.destination)
+                .unwrap_or_else(|| panic!("{} writes {}, which the registry does not describe", t.name, t.destination));
+            assert_eq!(t.mode == Mode::InsertLink, table.is_link(), "{}: link targets write link tables", t.name);
+            for (col, other) in t.refs {
+                let other = Target::by_name(other).unwrap();
+                if t.mode == Mode::UpdateById {
+                    assert_eq!(other.destination, t.destination, "{}", t.name);
+                    continue;
+                }
+                assert!(
+                    table
+                        .parents
+                        .iter()
+                        .any(|p| p.column == *col && p.table == other.destination && p.fill == Fill::Transform),
+                    "{}: {col} -> {} is not a parent of {} filled by the transform",
+                    t.name,
+                    other.destination,
+                    t.destination
+                );
+            }
+            for p in table.parents.iter().filter(|p| p.fill == Fill::Transform) {
+                if t.mode != Mode::UpdateById {
                     assert!(
-                        other.wave < t.wave,
-                        "{} (wave {}) reads t_{} (wave {})",
+                        t.refs.iter().any(|(c, _)| *c == p.column),
+                        "{} does not fill {}.{}",
                         t.name,
-                        t.wave,
-                        other.name,
-                        other.wave
+                        t.destination,
+                        p.column
                     );
                 }
             }
+        }
+    }
+
+    /// Every row a new-row target writes says what it is in CasRec's terms (`migration_key`).
+    #[test]
+    fn every_new_row_target_selects_its_migration_key() {
+        for t in TARGETS.iter().filter(|t| t.mode != Mode::UpdateById) {
+            assert!(t.sql().unwrap().contains("AS \"migration_key\""), "{} selects no migration_key", t.name);
         }
     }
 
@@ -231,7 +238,7 @@ mod tests {
                 }
             }
             for (col, other) in t.refs {
-                assert!(Target::by_name(other).is_some_and(|o| o.wave < t.wave), "{}: {col} -> {other}", t.name);
+                assert!(Target::by_name(other).is_some_and(|o| o.wave() < t.wave()), "{}: {col} -> {other}", t.name);
             }
         }
     }

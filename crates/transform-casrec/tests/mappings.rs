@@ -1,8 +1,15 @@
 //! The mapping tests: for every target, `mappings/<entity>/<target>.slt` holds hand-written
 //! CasRec rows and the Sirius rows expected from them, run with sqllogictest against the
-//! target's own SQL, UDFs and lookups (no database needed). `RUN TARGET <name>` runs a target
-//! and makes its output queryable as `t_<name>`, as later targets see it. A coverage check
-//! fails when a column the target writes is not named in any query of its file.
+//! target's own SQL, UDFs and lookups (no database needed). Each file is a test of its own,
+//! named after its target (`cargo nextest run -p transform-casrec --test mappings cases`).
+//!
+//! Every file starts with the shared fixtures: an empty `scope_cases` (the run's scope, as the
+//! engine registers it) and the mapping views. `RUN TARGET <name>` runs a target and makes its
+//! output queryable as `t_<name>`, as later targets see it. A coverage check fails when a
+//! column the target writes is not named in any query of its file.
+//!
+//! `SLT_UPDATE=1` rewrites each file's expected results from what the mappings now give, for
+//! review in the diff; the coverage check still runs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,7 +23,7 @@ use chrono::NaiveDate;
 use datafusion::datasource::MemTable;
 use datafusion::prelude::SessionContext;
 use sqllogictest::{AsyncDB, DBOutput, DefaultColumnType};
-use transform_casrec::engine::{split_statements, with_ids};
+use transform_casrec::engine::{scope_schema, split_statements, with_ids};
 use transform_casrec::lookups::{Lookups, MAPPINGS};
 use transform_casrec::targets::{Mode, Target, TARGETS};
 use transform_casrec::udf::{self, UdfEnv};
@@ -41,6 +48,8 @@ fn as_of() -> NaiveDate {
 impl MappingDb {
     fn new(columns: Arc<std::sync::Mutex<BTreeMap<String, Vec<String>>>>) -> MappingDb {
         let ctx = SessionContext::new();
+        let scope = MemTable::try_new(scope_schema(), vec![vec![]]).unwrap();
+        ctx.register_table("scope_cases", Arc::new(scope)).unwrap();
         let lookups = Lookups::load().unwrap();
         lookups.register(&ctx).unwrap();
         udf::register(&ctx, &UdfEnv::new(lookups, as_of()));
@@ -164,43 +173,61 @@ fn query_text(slt: &str) -> String {
     out
 }
 
-#[tokio::test]
-async fn every_target_with_an_slt_file_gives_the_expected_rows_and_names_every_column() {
-    let mut ran = 0;
-    let mut problems = Vec::new();
-    for t in TARGETS {
-        let path = slt_path(t);
-        if !path.exists() {
-            continue;
-        }
-        ran += 1;
-        let columns = Arc::new(std::sync::Mutex::new(BTreeMap::new()));
-        let c2 = columns.clone();
-        let mut runner = sqllogictest::Runner::new(move || {
-            let c = c2.clone();
-            async move { Ok(MappingDb::new(c)) }
-        });
-        if let Err(e) = runner.run_file_async(&path).await {
-            problems.push(format!("{}: {e}", path.display()));
-            continue;
-        }
-        let text = query_text(&std::fs::read_to_string(&path).unwrap());
-        let written = columns.lock().unwrap().get(t.name).cloned().unwrap_or_default();
-        if written.is_empty() {
-            problems.push(format!("{}: never runs RUN TARGET {}", path.display(), t.name));
-        }
-        for col in written {
-            if !text.contains(&format!("\"{col}\"")) {
-                problems.push(format!("{}: column {col:?} of {} has no expectation", path.display(), t.name));
-            }
-        }
+/// Runs one target's file (or rewrites its expectations) and checks that every column the
+/// target writes is named in one of its queries.
+async fn check_file(t: &'static Target) -> Result<(), String> {
+    let path = slt_path(t);
+    let columns = Arc::new(std::sync::Mutex::new(BTreeMap::new()));
+    let c2 = columns.clone();
+    let mut runner = sqllogictest::Runner::new(move || {
+        let c = c2.clone();
+        async move { Ok(MappingDb::new(c)) }
+    });
+    if std::env::var_os("SLT_UPDATE").is_some() {
+        runner
+            .update_test_file(
+                &path,
+                " ",
+                sqllogictest::default_validator,
+                sqllogictest::default_normalizer,
+                sqllogictest::default_column_validator,
+            )
+            .await
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    } else {
+        runner.run_file_async(&path).await.map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    assert!(ran > 0, "no .slt mapping tests found");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let text = query_text(&std::fs::read_to_string(&path).unwrap());
+    let written = columns.lock().unwrap().get(t.name).cloned().unwrap_or_default();
+    if written.is_empty() {
+        return Err(format!("{}: never runs RUN TARGET {}", path.display(), t.name));
+    }
+    let uncovered: Vec<String> = written.into_iter().filter(|c| !text.contains(&format!("\"{c}\""))).collect();
+    if !uncovered.is_empty() {
+        return Err(format!("{}: columns of {} with no expectation: {uncovered:?}", path.display(), t.name));
+    }
+    Ok(())
 }
 
-#[test]
-fn every_target_has_a_mapping_test() {
-    let missing: Vec<String> = TARGETS.iter().filter(|t| !slt_path(t).exists()).map(|t| t.path()).collect();
-    assert!(missing.is_empty(), "targets without an .slt mapping test: {missing:?}");
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let mut trials: Vec<libtest_mimic::Trial> = TARGETS
+        .iter()
+        .filter(|t| slt_path(t).exists())
+        .map(|t| {
+            libtest_mimic::Trial::test(t.name, move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(check_file(t)).map_err(Into::into)
+            })
+        })
+        .collect();
+    trials.push(libtest_mimic::Trial::test("every_target_has_a_mapping_test", || {
+        let missing: Vec<String> = TARGETS.iter().filter(|t| !slt_path(t).exists()).map(|t| t.path()).collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("targets without an .slt mapping test: {missing:?}").into())
+        }
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }

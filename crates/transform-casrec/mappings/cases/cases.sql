@@ -17,6 +17,7 @@ appointed AS (
 )
 SELECT
     o."casrec_row_id",
+    'order:' || o."Order No" AS "migration_key",
     o."Case" AS "c_case",
     o."Order No" AS "c_order_no",
     o."CoP Case" AS "c_cop_case",
@@ -66,6 +67,9 @@ SELECT
          WHEN o."Ord Stat" = 'Active' AND o."Ord Type" IN ('26', '43', '45') THEN 'OPEN'
          WHEN o."Ord Stat" = 'Active' THEN 'ACTIVE' END AS "orderstatus",
     o."Case" AS "caserecnumber",
+    -- Sirius keeps CasRec's order number here, which later runs match orders by.
+    CASE WHEN length(o."Order No") BETWEEN 1 AND 9 AND btrim(o."Order No", '0123456789') = ''
+         THEN CAST(o."Order No" AS INT) END AS "oldcaseid",
     casrec_timestamp(o."Spvn Received", o."casrec_row_id", 'Spvn Received') AS "receiptdate",
     a."howdeputyappointed",
     casrec_date(o."Expiry Date", o."casrec_row_id", 'Expiry Date') AS "orderexpirydate",

@@ -1,6 +1,7 @@
 -- client addresses: one Primary address per migrated client, even when every part is blank.
 SELECT
     p."casrec_row_id",
+    'client_address:' || p."Case" AS "migration_key",
     p."Case" AS "c_case",
     cp."id" AS "person_id",
     squash_columns(p."Adrs1", p."Adrs2") AS "address_lines",

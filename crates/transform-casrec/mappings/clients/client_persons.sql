@@ -1,6 +1,7 @@
 -- client persons: one Sirius client per in-scope case, from the case's first pat row.
 SELECT
     p."casrec_row_id",
+    'client:' || p."Case" AS "migration_key",
     p."Case" AS "c_case",
     p."Term Type" AS "c_term_type",
     casrec_date(p."DOB", p."casrec_row_id", 'DOB') AS "dob",

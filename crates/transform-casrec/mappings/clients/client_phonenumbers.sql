@@ -2,6 +2,7 @@
 -- single space and '0' count as none), as a Home number.
 SELECT
     p."casrec_row_id",
+    'client_phonenumbers:' || p."Case" AS "migration_key",
     p."Case" AS "c_case",
     cp."id" AS "person_id",
     p."Client Phone" AS "phone_number",

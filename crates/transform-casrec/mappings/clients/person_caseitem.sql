@@ -1,6 +1,7 @@
 -- person_caseitem: links each migrated order to its client (by case number).
 SELECT
     c."casrec_row_id",
+    'person_caseitem:' || c."c_order_no" AS "migration_key",
     c."c_case",
     c."c_order_no",
     cp."id" AS "person_id",

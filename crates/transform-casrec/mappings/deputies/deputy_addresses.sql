@@ -7,12 +7,12 @@ WITH dep AS (
       FROM t_deputy_persons p JOIN deputy d ON d."casrec_row_id" = p."casrec_row_id"
 ),
 pairs AS (
-    SELECT DISTINCT "person_id", "addr_no" FROM (
-        SELECT dep."person_id", dl."Dep Addr No" AS "addr_no"
+    SELECT DISTINCT "person_id", "deputy_no", "addr_no" FROM (
+        SELECT dep."person_id", dep."deputy_no", dl."Dep Addr No" AS "addr_no"
           FROM dep JOIN deplink dl ON dl."Deputy No" = dep."deputy_no" AND dl."Main Addr" = '1'
          WHERE dep."dep_type" IN ('20', '21', '22', '24', '25', '26', '27', '28', '29', '63', '71')
         UNION ALL
-        SELECT dep."person_id", ds."Dep Addr No" AS "addr_no"
+        SELECT dep."person_id", dep."deputy_no", ds."Dep Addr No" AS "addr_no"
           FROM dep JOIN deputyship ds ON ds."Deputy No" = dep."deputy_no"
          WHERE dep."dep_type" NOT IN ('20', '21', '22', '24', '25', '26', '27', '28', '29', '63', '71')
     ) x WHERE "addr_no" <> ''
@@ -22,6 +22,7 @@ a AS (
 )
 SELECT
     a."casrec_row_id",
+    'deputy_address:' || a."Dep Addr No" || ':' || pairs."deputy_no" AS "migration_key",
     a."Dep Addr No" AS "c_dep_addr_no",
     pairs."person_id",
     squash_columns(a."Dep Adrs1", a."Dep Adrs2") AS "address_lines",

@@ -2,6 +2,7 @@
 -- single space and '0' count as none), as a Work number.
 SELECT
     d."casrec_row_id",
+    'deputy_daytime_phonenumbers:' || d."Deputy No" AS "migration_key",
     d."Deputy No" AS "c_deputy_no",
     p."id" AS "person_id",
     d."Contact Telephone" AS "phone_number",

@@ -2,6 +2,7 @@
 -- single space and '0' count as none), as a Home number.
 SELECT
     d."casrec_row_id",
+    'deputy_evening_phonenumbers:' || d."Deputy No" AS "migration_key",
     d."Deputy No" AS "c_deputy_no",
     p."id" AS "person_id",
     d."Contact Tele2" AS "phone_number",

@@ -19,6 +19,7 @@ typed AS (
 )
 SELECT
     "casrec_row_id",
+    'deputy:' || "Deputy No" AS "migration_key",
     "Deputy No" AS "c_deputy_no",
     "Stat" AS "c_stat",
     NULLIF("Email", '') AS "email",

@@ -2,6 +2,9 @@
 -- migrated. A discharged deputyship (Joint 5) is CLOSED / DISCHARGED on the order.
 SELECT
     ds."casrec_row_id",
+    -- A deputy may hold the same order twice in CasRec: the n-th such deputyship is the n-th key.
+    'order_deputy:' || ds."Order No" || ':' || ds."Deputy No" || ':'
+        || CAST(row_number() OVER (PARTITION BY ds."Order No", ds."Deputy No" ORDER BY ds."casrec_row_id") AS VARCHAR) AS "migration_key",
     ds."Deputy No" AS "c_deputy_no",
     d."Stat" AS "c_stat",
     ds."Order No" AS "c_order_no",

@@ -1,6 +1,7 @@
 -- supervision_level_log: one entry per migrated order, from its risk level.
 SELECT
     c."casrec_row_id",
+    'supervision_level_log:' || c."c_order_no" AS "migration_key",
     c."c_case",
     c."c_order_no",
     c."id" AS "order_id",
