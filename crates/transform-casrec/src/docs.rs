@@ -140,6 +140,13 @@ fn literals(expr: &str) -> Vec<String> {
     expr.split('\'').skip(1).step_by(2).map(str::to_string).collect()
 }
 
+/// Whether the expression calls `function`: its name followed by `(`, not the tail of a longer
+/// name (`lookup(` inside `conditional_lookup(`).
+fn calls(expr: &str, function: &str) -> bool {
+    expr.match_indices(&format!("{function}("))
+        .any(|(i, _)| expr[..i].bytes().next_back().is_none_or(|b| !b.is_ascii_alphanumeric() && b != b'_'))
+}
+
 fn document_target(t: &Target) -> Result<TargetDoc, TransformError> {
     let raw = t.sql()?;
     let description = raw
@@ -165,7 +172,7 @@ fn document_target(t: &Target) -> Result<TargetDoc, TransformError> {
             }
         }
     }
-    let udfs = udf::names();
+    let udfs = udf::docs();
     let catalogue_columns: Vec<&str> = casrec_catalog::FILES.iter().flat_map(|f| f.columns.iter().copied()).collect();
     let mut columns = Vec::new();
     for (expr, name) in select_items(&sql[last..]) {
@@ -184,8 +191,11 @@ fn document_target(t: &Target) -> Result<TargetDoc, TransformError> {
         sources.sort();
         sources.dedup();
         let lower = traced.to_ascii_lowercase();
-        let transformations: Vec<String> =
-            udfs.iter().filter(|u| lower.contains(&format!("{u}("))).map(|u| u.to_string()).collect();
+        let transformations: Vec<String> = udfs
+            .iter()
+            .filter(|u| std::iter::once(&u.name).chain(&u.aliases).any(|n| calls(&lower, n)))
+            .map(|u| u.name.clone())
+            .collect();
         let mut lookups = Vec::new();
         for f in ["lookup(", "lookup_partial(", "conditional_lookup("] {
             for (i, _) in lower.match_indices(f) {
@@ -258,11 +268,27 @@ pub fn markdown(docs: &[TargetDoc]) -> String {
             }
         }
     }
+    out.push_str(
+        "\n## Transformations\n\nThe SQL functions the mappings call (`crates/transform-casrec/src/udf/`).\n\n\
+         | function | what it does |\n|---|---|\n",
+    );
+    for u in udf::docs() {
+        let aliases: String = u.aliases.iter().map(|a| format!(" (also `{a}()`)")).collect();
+        out.push_str(&format!("| `{}`{aliases} | {} |\n", md_cell(&u.syntax), md_cell(&u.description)));
+    }
     out
 }
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The descriptions' Markdown `code` spans as HTML.
+fn code_spans(s: &str) -> String {
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { format!("<code>{part}</code>") } else { part.into() })
+        .collect()
 }
 
 pub fn html(docs: &[TargetDoc]) -> String {
@@ -295,7 +321,19 @@ pub fn html(docs: &[TargetDoc]) -> String {
         }
         out.push_str("</table>\n");
     }
-    out.push_str("</body></html>\n");
+    out.push_str(
+        "<h2>Transformations</h2>\n<p>The SQL functions the mappings call (<code>crates/transform-casrec/src/udf/</code>).</p>\n\
+         <table><tr><th>function</th><th>what it does</th></tr>\n",
+    );
+    for u in udf::docs() {
+        let aliases: String = u.aliases.iter().map(|a| format!(" (also <code>{}()</code>)", esc(a))).collect();
+        out.push_str(&format!(
+            "<tr><td><code>{}</code>{aliases}</td><td>{}</td></tr>\n",
+            esc(&u.syntax),
+            code_spans(&esc(&u.description))
+        ));
+    }
+    out.push_str("</table>\n</body></html>\n");
     out
 }
 
@@ -346,5 +384,18 @@ mod tests {
             assert!(page.contains(&format!("<h2>{} ", t.name)), "{}", t.name);
         }
         assert!(!page.contains("<script"), "no markup leaks in from the SQL");
+        for u in udf::docs() {
+            assert!(md.contains(&format!("| `{}`", md_cell(&u.syntax))), "{}", u.name);
+            assert!(page.contains(&format!("<code>{}</code>", esc(&u.syntax))), "{}", u.name);
+        }
+    }
+
+    #[test]
+    fn a_transformation_is_named_only_where_it_is_called() {
+        assert!(calls("conditional_lookup('d', \"x\")", "conditional_lookup"));
+        assert!(!calls("conditional_lookup('d', \"x\")", "lookup"));
+        assert!(calls("coalesce(lookup('d', \"x\"), '')", "lookup"));
+        assert!(!calls("casrec_date_x(\"x\")", "casrec_date"));
+        assert!(calls("current_date()", "current_date"));
     }
 }
