@@ -37,8 +37,13 @@ async fn checksum(db: &tokio_postgres::Client, sql_from: &str) -> (i64, String) 
 async fn the_core_targets_give_the_same_sirius_rows_as_before_the_registry() {
     let env = TestEnv::new("golden").await;
     let out = env.path().join("export");
-    casrec_gen::generate(&casrec_gen::GenerateOptions { clients: 300, seed: 3, out_dir: out.clone(), defect_rate: 0.0 })
-        .unwrap();
+    casrec_gen::generate(&casrec_gen::GenerateOptions {
+        clients: 300,
+        seed: 3,
+        out_dir: out.clone(),
+        defect_rate: 0.0,
+    })
+    .unwrap();
     let s3 = &env.settings.s3;
     let c = migration_core::s3::client(s3).await;
     migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
@@ -46,7 +51,13 @@ async fn the_core_targets_give_the_same_sirius_rows_as_before_the_registry() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "csv") {
             let key = s3.key(p.file_name().unwrap().to_str().unwrap());
-            c.put_object().bucket(&s3.bucket).key(key).body(ByteStream::from(std::fs::read(&p).unwrap())).send().await.unwrap();
+            c.put_object()
+                .bucket(&s3.bucket)
+                .key(key)
+                .body(ByteStream::from(std::fs::read(&p).unwrap()))
+                .send()
+                .await
+                .unwrap();
         }
     }
     sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();

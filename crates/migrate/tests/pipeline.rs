@@ -151,6 +151,25 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
                  AND "dateofdeath" IS NOT NULL AND "clientstatus" <> 'DEATH_CONFIRMED'"#).await;
     assert_eq!(dead_not_confirmed, 0);
 
+    // Death notifications: one per deceased migrated client and deputy, as validation expects
+    // them from casrec_csv; a Sirius person's existing notification is updated, never doubled.
+    let deaths = testkit::count(
+        &m,
+        r#"SELECT count(*) FROM "migration"."loaded_rows" WHERE "table_name" = 'death_notifications' AND "run_id" = (SELECT max("run_id") FROM "migration"."loaded_rows")"#,
+    )
+    .await;
+    assert!(deaths > 0, "death notifications were loaded");
+    let dead_clients = testkit::count(&sirius, r#"SELECT count(*) FROM "public"."persons" p WHERE p."clientsource" = 'CASRECMIGRATION_P3'
+                AND p."type" = 'actor_client' AND p."dateofdeath" IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM "public"."death_notifications" d WHERE d."person_id" = p."id")"#).await;
+    assert_eq!(dead_clients, 0, "every migrated client with a date of death has a death notification");
+    let twice = testkit::count(
+        &sirius,
+        r#"SELECT count(*) - count(DISTINCT "person_id") FROM "public"."death_notifications""#,
+    )
+    .await;
+    assert_eq!(twice, 0);
+
     // A second run over the same data leaves Sirius as the first did.
     let second = migrate_once(&rt).await;
     assert_eq!(checksums(&sirius).await, after_first, "running twice is the same as running once");

@@ -220,6 +220,21 @@ pub const TABLES: &[SiriusTable] = &[
         matching: Matching::none("a log entry has no natural key in Sirius"),
         about: "each order's supervision level",
     },
+    SiriusTable {
+        name: "death_notifications",
+        key: Key::Id { sequence: "death_notifications_id_seq" },
+        parents: &[Parent { column: "person_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // Sirius holds at most one death notification per person (a unique index).
+            rules: &[MatchRule { columns: &["person_id"], ours: "true", theirs: "true", pick: Pick::Lowest }],
+            keep: &[],
+            facts: &["person_id"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "deaths of clients and deputies: one per person",
+    },
 ];
 
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).

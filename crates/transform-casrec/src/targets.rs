@@ -79,6 +79,8 @@ pub const TARGETS: &[Target] = &[
     link("person_caseitem", "clients", "person_caseitem", "order", &[("person_id", "client_persons"), ("caseitem_id", "cases")]),
     update("crec_persons", "clients", "persons", "crec", &[("id", "client_persons")]),
     insert("supervision_level_log", "supervision_level", "supervision_level_log", "order", &[("order_id", "cases")]),
+    insert("client_death_notifications", "clients", "death_notifications", "pat", &[("person_id", "client_persons")]),
+    insert("deputy_death_notifications", "deputies", "death_notifications", "deputy", &[("person_id", "deputy_persons")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).

@@ -38,6 +38,18 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#,
     ),
     ("orders", "cases", include_str!("sql/expected_orders.sql"), r#"SELECT count(*) FROM "integration"."cases""#),
+    (
+        "client death notifications",
+        "death_notifications",
+        include_str!("sql/expected_client_deaths.sql"),
+        r#"SELECT count(*) FROM "integration"."death_notifications" WHERE "casrec_target" = 'client_death_notifications'"#,
+    ),
+    (
+        "deputy death notifications",
+        "death_notifications",
+        include_str!("sql/expected_deputy_deaths.sql"),
+        r#"SELECT count(*) FROM "integration"."death_notifications" WHERE "casrec_target" = 'deputy_death_notifications'"#,
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
