@@ -586,13 +586,15 @@ async fn deterministic_ids() {
     assert_eq!(&got[0][14..15], "5", "version 5");
     assert_eq!(run(&env, "SELECT uuid_from(1)").await.1, [crate::functions::uuid_from("1").to_string()]);
 
-    let sql = "SELECT unique_number(s) FROM (VALUES (1, 'x'), (2, 'x'), (3, 'y'), (4, NULL)) AS t(id, s) ORDER BY id";
+    let sql = "SELECT unique_number(s) FROM (VALUES (1, 'x'), (2, 'x'), (3, 'y'), (4, NULL), (5, '')) AS t(id, s) \
+               ORDER BY id";
     let (ty, got) = run(&env, sql).await;
     assert_eq!(ty, DataType::Int64);
     assert_eq!(got[0], got[1]);
     assert_ne!(got[0], got[2]);
     assert_eq!(got[3], "NULL");
-    for n in &got[..3] {
+    assert_eq!(got[4], crate::functions::unique_number_from("").to_string(), "a blank seed is still a seed");
+    for n in got.iter().filter(|n| *n != "NULL") {
         let n: u64 = n.parse().unwrap();
         assert!((100_000_000_000..=999_999_999_999).contains(&n), "{n}");
     }
