@@ -73,6 +73,8 @@ enum Command {
     },
     /// List the pipeline's steps in order.
     Steps,
+    /// The Sirius tables the migration writes, as the registry describes them, in load order.
+    Tables,
     /// The Sirius stand-in (local and test databases only).
     Sirius {
         #[command(subcommand)]
@@ -225,6 +227,16 @@ async fn main() -> std::process::ExitCode {
 async fn real_main(cli: Cli) -> anyhow::Result<()> {
     let settings = cli.common.init()?;
     match cli.command {
+        Command::Tables => {
+            let mut table = Table::new();
+            table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+            table.set_header(["table", "key", "parents", "uid", "existing rows matched by", "holds"]);
+            for row in migration_core::registry::describe() {
+                table.add_row(row);
+            }
+            println!("{table}");
+            Ok(())
+        }
         Command::Steps => {
             for (i, s) in Step::ALL.iter().enumerate() {
                 let note = if s.runs_in(settings.environment) { "" } else { " (not in this environment)" };
@@ -267,14 +279,7 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
         Command::Rollback { run, guard } => {
             // Undoing a load writes to Sirius as much as the load did: the same guard applies.
             let options = run_options(&settings, &guard, &[Step::LoadToTarget])?;
-            let confirmed = options.allow_production_load
-                && options.confirmed_environment.as_deref() == Some(settings.environment.name());
-            if !(settings.load_to_target.allowed || confirmed) {
-                bail!(
-                    "{} does not allow writing to Sirius; give --allow-production-load and confirm the environment's name",
-                    settings.environment
-                );
-            }
+            migration_core::step::production_guard(&settings, &options)?;
             let (deleted, restored) =
                 load_to_target::rollback(&settings.migration_db, &settings.sirius_db, run).await?;
             println!("run {run} rolled back: {deleted} rows deleted, {restored} rows restored");

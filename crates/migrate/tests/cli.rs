@@ -75,6 +75,18 @@ fn steps_lists_the_pipeline_in_order() {
 }
 
 #[test]
+fn tables_prints_the_registry_parents_first() {
+    let (ok, out) = run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["tables"]).env("COLUMNS", "400"));
+    assert!(ok, "{out}");
+    let at = |t: &str| out.find(&format!(" {t} ")).unwrap_or_else(|| panic!("{t} missing from {out}"));
+    for t in migration_core::registry::TABLES {
+        at(t.name);
+    }
+    assert!(at("persons") < at("cases") && at("cases") < at("order_deputy"), "{out}");
+    assert!(out.contains("link (person_id, caseitem_id)") && out.contains("rule deputy_fee_payer"), "{out}");
+}
+
+#[test]
 fn an_unknown_environment_or_bad_value_is_named() {
     let (ok, out) = run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["-e", "staging", "steps"]));
     assert!(!ok);

@@ -198,7 +198,7 @@ pub const TABLES: &[SiriusTable] = &[
             Parent { column: "caseitem_id", table: CASES, fill: Fill::Transform },
         ],
         uid: None,
-        matching: Matching::none("a link is its pair of ids: one Sirius already has is left as it is"),
+        matching: Matching::none("a link Sirius already has is left as it is"),
         about: "client ↔ order links",
     },
     SiriusTable {
@@ -300,6 +300,56 @@ pub fn in_load_order(names: &[String]) -> Vec<&'static SiriusTable> {
     load_order().into_iter().filter(|t| names.iter().any(|n| n == t.name)).collect()
 }
 
+/// The registry as rows for people (`migrate tables`): in load order, each table's key,
+/// parents, uid, how existing rows are matched and what it holds.
+pub fn describe() -> Vec<[String; 6]> {
+    load_order()
+        .into_iter()
+        .map(|t| {
+            let key = match t.key {
+                Key::Id { sequence } => format!("id ({sequence})"),
+                Key::Link([a, b]) => format!("link ({a}, {b})"),
+            };
+            let parents = t
+                .parents
+                .iter()
+                .map(|p| {
+                    let how = match p.fill {
+                        Fill::Transform => "transform".to_string(),
+                        Fill::NaturalKey { ours, theirs, .. } if ours == theirs => format!("by {}", ours.join(", ")),
+                        Fill::NaturalKey { ours, theirs, .. } => {
+                            format!("by {} = {}", ours.join(", "), theirs.join(", "))
+                        }
+                        Fill::Rule(rule) => format!("rule {rule}"),
+                    };
+                    format!("{} → {} ({how})", p.column, p.table)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let matching = if t.is_link() {
+                format!("its pair of ids: {}", t.matching.why_none)
+            } else if t.matching.rules.is_empty() {
+                format!("earlier runs' rows only: {}", t.matching.why_none)
+            } else {
+                let rules: Vec<String> = t
+                    .matching
+                    .rules
+                    .iter()
+                    .map(|r| {
+                        let pick = match r.pick {
+                            Pick::Lowest => "lowest id",
+                            Pick::OnlyOne => "only if one",
+                        };
+                        format!("{} ({pick})", r.columns.join(" + "))
+                    })
+                    .collect();
+                format!("earlier runs' rows, then {}", rules.join(", then "))
+            };
+            [t.name.to_string(), key, parents, t.uid.unwrap_or("").to_string(), matching, t.about.to_string()]
+        })
+        .collect()
+}
+
 /// What integration prepared: its run, and the registered tables it holds in load order. An
 /// integration that did not finish, or none at all, is `Err(message)` saying what to run; the
 /// steps after integration turn it into their own error.
@@ -370,6 +420,17 @@ mod tests {
             );
             assert_eq!(TABLES.iter().filter(|o| o.name == t.name).count(), 1, "{} registered twice", t.name);
         }
+    }
+
+    #[test]
+    fn the_description_names_every_table_in_load_order() {
+        let rows = describe();
+        let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        let order: Vec<&str> = load_order().iter().map(|t| t.name).collect();
+        assert_eq!(names, order);
+        let cases = rows.iter().find(|r| r[0] == "cases").unwrap();
+        assert_eq!(cases[2], "client_id → persons (by caserecnumber)");
+        assert!(cases[4].contains("caserecnumber + oldcaseid (lowest id)"), "{}", cases[4]);
     }
 
     #[test]

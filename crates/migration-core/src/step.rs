@@ -160,24 +160,7 @@ impl Runtime {
     }
 
     fn production_guard(&self) -> Result<()> {
-        let s = &self.settings;
-        if s.load_to_target.allowed {
-            return Ok(());
-        }
-        let env = s.environment.name();
-        if !self.options.allow_production_load {
-            return Err(CoreError::Pipeline(format!(
-                "{env} does not allow loading into Sirius (load_to_target.allowed = false); \
-                 run with --allow-production-load and confirm the environment's name to proceed"
-            )));
-        }
-        if self.options.confirmed_environment.as_deref() != Some(env) {
-            return Err(CoreError::Pipeline(format!(
-                "loading into {env} needs the confirmation {env:?} (--confirm-environment {env}, or typed when asked)"
-            )));
-        }
-        tracing::warn!(environment = env, "loading into Sirius in a guarded environment, as confirmed");
-        Ok(())
+        production_guard(&self.settings, &self.options)
     }
 
     pub fn environment(&self) -> Environment {
@@ -230,4 +213,27 @@ pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
         cur = s.source();
     }
     text
+}
+
+/// The one guard on writing to Sirius (a load, or undoing one): allowed where the environment's
+/// config allows it, elsewhere only with `--allow-production-load` and the environment's name
+/// confirmed.
+pub fn production_guard(s: &Settings, options: &RunOptions) -> Result<()> {
+    if s.load_to_target.allowed {
+        return Ok(());
+    }
+    let env = s.environment.name();
+    if !options.allow_production_load {
+        return Err(CoreError::Pipeline(format!(
+            "{env} does not allow loading into Sirius (load_to_target.allowed = false); \
+             run with --allow-production-load and confirm the environment's name to proceed"
+        )));
+    }
+    if options.confirmed_environment.as_deref() != Some(env) {
+        return Err(CoreError::Pipeline(format!(
+            "loading into {env} needs the confirmation {env:?} (--confirm-environment {env}, or typed when asked)"
+        )));
+    }
+    tracing::warn!(environment = env, "writing to Sirius in a guarded environment, as confirmed");
+    Ok(())
 }
