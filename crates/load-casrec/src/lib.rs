@@ -1,9 +1,12 @@
 //! The `load-casrec` step: every CasRec CSV under the S3 prefix into `casrec_csv.<table>`, one
 //! text column per CSV column plus `casrec_row_id` (the line the row starts on), streamed from
 //! S3 through decoding into binary COPY. Rows that cannot be loaded go to `casrec_csv.rejects`
-//! with their reason and bytes; `casrec_csv.load_summary` holds read = loaded + rejected for
-//! every file. Each table is loaded beside the old one and swapped in with its rejects and
-//! summary in one transaction, so a failed or killed load leaves the previous table intact.
+//! with their reason, bytes and the lines they cover; `casrec_csv.load_summary` holds read =
+//! loaded + rejected for every file, in records and in physical lines, the lines counted from
+//! the bytes themselves. A record that fails and spans several lines is taken apart line by
+//! line (see [`reader`]), so one damaged line costs that line only. Each table is loaded beside
+//! the old one and swapped in with its rejects and summary in one transaction, so a failed or
+//! killed load leaves the previous table intact.
 
 pub mod decode;
 pub mod reader;
@@ -24,7 +27,9 @@ use migration_core::{RunId, StepContext, StepCounts};
 use sha2::{Digest, Sha256};
 
 use crate::decode::{decode_row, DecodeError, Encoding};
-use crate::reader::{RawRecord, RecordReader};
+use crate::reader::{Problem, RawRecord, RecordReader, Runaway};
+
+pub use crate::reader::RecordLimits;
 
 const SCHEMA_SQL: &str = include_str!("sql/schema.sql");
 const SWAP_SQL: &str = include_str!("sql/swap.sql");
@@ -51,6 +56,11 @@ pub enum LoadCasrecError {
     },
     #[error("{file}: {rows_read} rows read but {rows_loaded} loaded and {rows_rejected} rejected; refusing to swap the table in")]
     DoesNotAddUp { file: String, rows_read: u64, rows_loaded: u64, rows_rejected: u64 },
+    #[error(
+        "{file}: the file has {lines} lines but the header covers {header}, loaded records {loaded}, rejects {rejected} \
+         and blank lines {blank}; some line was lost or read twice, refusing to swap the table in"
+    )]
+    LinesDoNotAddUp { file: String, lines: u64, header: u64, loaded: u64, rejected: u64, blank: u64 },
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
 }
@@ -76,6 +86,12 @@ pub struct FileLoad {
     pub rows_rejected: u64,
     pub rows_windows_1252: u64,
     pub blank_lines: u64,
+    /// Physical lines after the header: lines_loaded + lines_rejected + blank_lines.
+    pub lines_read: u64,
+    /// Lines covered by loaded records (a remark with line breaks covers several).
+    pub lines_loaded: u64,
+    /// Lines covered by rejects.
+    pub lines_rejected: u64,
     pub skipped_unchanged: bool,
 }
 
@@ -92,7 +108,9 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, std::result::Res
                     l.file.clone(),
                     serde_json::json!({
                         "rows_read": l.rows_read, "rows_loaded": l.rows_loaded, "rows_rejected": l.rows_rejected,
-                        "rows_windows_1252": l.rows_windows_1252, "skipped_unchanged": l.skipped_unchanged,
+                        "rows_windows_1252": l.rows_windows_1252, "lines_read": l.lines_read,
+                        "lines_loaded": l.lines_loaded, "lines_rejected": l.lines_rejected,
+                        "blank_lines": l.blank_lines, "skipped_unchanged": l.skipped_unchanged,
                     }),
                 )
             })
@@ -103,6 +121,11 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, std::result::Res
 
 /// Loads every file; the public entry for tests and the step.
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<FileLoad>> {
+    run_with_limits(ctx, RecordLimits::default()).await
+}
+
+/// [`run`] with other limits on how far one record may run over lines.
+pub async fn run_with_limits(ctx: &StepContext<'_>, limits: RecordLimits) -> Result<Vec<FileLoad>> {
     let settings = ctx.settings();
     let client = ctx.rt.s3().await;
     migration_core::s3::check(client, &settings.s3).await?;
@@ -134,7 +157,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<FileLoad>> {
                     }
                 }
             }
-            let load = load_file(ctx, client, &src, &bar).await?;
+            let load = load_file(ctx, client, &src, &bar, limits).await?;
             tracing::info!(
                 file = %load.file, read = load.rows_read, loaded = load.rows_loaded, rejected = load.rows_rejected,
                 "loaded"
@@ -268,7 +291,8 @@ async fn current_etag(client: &Client, settings: &Settings, src: &Source) -> Res
 async fn previous_loads(db: &tokio_postgres::Client) -> Result<BTreeMap<String, PreviousLoad>> {
     let rows = db
         .query(
-            r#"SELECT "file", "table_name", "rows_read", "rows_loaded", "rows_rejected", "rows_windows_1252", "blank_lines", "etag", "size_bytes"
+            r#"SELECT "file", "table_name", "rows_read", "rows_loaded", "rows_rejected", "rows_windows_1252", "blank_lines", "etag", "size_bytes",
+                      "lines_read", "lines_loaded", "lines_rejected"
                  FROM "casrec_csv"."load_summary""#,
             &[],
         )
@@ -286,6 +310,10 @@ async fn previous_loads(db: &tokio_postgres::Client) -> Result<BTreeMap<String, 
                 rows_rejected: r.get::<_, i64>(4) as u64,
                 rows_windows_1252: r.get::<_, i64>(5) as u64,
                 blank_lines: r.get::<_, i64>(6) as u64,
+                // Summaries written before lines were counted have none.
+                lines_read: r.get::<_, Option<i64>>(9).unwrap_or(0) as u64,
+                lines_loaded: r.get::<_, Option<i64>>(10).unwrap_or(0) as u64,
+                lines_rejected: r.get::<_, Option<i64>>(11).unwrap_or(0) as u64,
                 skipped_unchanged: true,
             };
             (file, PreviousLoad { load, etag: r.get(7), size: r.get::<_, i64>(8) as u64 })
@@ -309,6 +337,7 @@ async fn table_exists(ctx: &StepContext<'_>, table: &str) -> Result<bool> {
 /// A reject waiting to be written.
 struct Reject {
     line: u64,
+    last_line: u64,
     reason: String,
     raw: Vec<u8>,
 }
@@ -325,13 +354,16 @@ struct FileState<'f> {
     loaded: u64,
     rejected: u64,
     windows_1252: u64,
-    blank: u64,
+    header_lines: u64,
+    lines_loaded: u64,
+    lines_rejected: u64,
 }
 
 impl FileState<'_> {
     fn record(&mut self, rec: RawRecord<'_>) {
         if !self.header_seen {
             self.header_seen = true;
+            self.header_lines = rec.lines();
             let header = decode_row(&rec.fields).map(|(f, _)| casrec_catalog::sanitise_headers(&f)).unwrap_or_default();
             let diff = casrec_catalog::diff_header(self.file, &header);
             if !diff.is_empty() {
@@ -340,17 +372,10 @@ impl FileState<'_> {
             }
             return;
         }
-        if rec.raw.is_empty() && rec.fields.len() <= 1 {
-            self.blank += 1;
-            return;
-        }
         self.read += 1;
-        let reason = if rec.unterminated_quote {
-            Some("unterminated quote: the file ends inside a quoted field".to_string())
-        } else if rec.fields.len() != self.columns {
-            Some(format!("expected {} fields, found {}", self.columns, rec.fields.len()))
-        } else {
-            match decode_row(&rec.fields) {
+        let reason = match &rec.problem {
+            Some(problem) => Some(self.structural_reason(problem)),
+            None => match decode_row(&rec.fields) {
                 Ok((values, enc)) => {
                     self.rows.begin_row(self.columns as i16 + 1);
                     self.rows.int8(rec.line as i64);
@@ -358,6 +383,7 @@ impl FileState<'_> {
                         self.rows.bytes(v.as_bytes());
                     }
                     self.loaded += 1;
+                    self.lines_loaded += rec.lines();
                     if enc == Encoding::Windows1252 {
                         self.windows_1252 += 1;
                     }
@@ -371,11 +397,48 @@ impl FileState<'_> {
                     "column {:?}: contains a NUL byte, which PostgreSQL text cannot hold",
                     self.file.columns[field]
                 )),
-            }
+            },
         };
         if let Some(reason) = reason {
             self.rejected += 1;
-            self.rejects.push(Reject { line: rec.line, reason, raw: rec.raw.to_vec() });
+            self.lines_rejected += rec.lines();
+            self.rejects.push(Reject { line: rec.line, last_line: rec.last_line, reason, raw: rec.raw.to_vec() });
+        }
+    }
+
+    fn column_name(&self, field: usize) -> String {
+        match self.file.columns.get(field) {
+            Some(c) => format!("{c:?}"),
+            None => format!("{} (past the header's {})", field + 1, self.columns),
+        }
+    }
+
+    fn structural_reason(&self, problem: &Problem) -> String {
+        const AGAIN: &str = "the lines after this one were read again on their own";
+        match problem {
+            Problem::FieldCount { expected, found } => format!("expected {expected} fields, found {found}"),
+            Problem::UnclosedQuote { field, then } => {
+                let column = self.column_name(*field);
+                let what = match then {
+                    Runaway::FileEnds => {
+                        return format!(
+                            "unterminated quote: the file ends inside the quoted field that column {column} opens on this line"
+                        )
+                    }
+                    Runaway::WrongFieldCount { last_line, found } => format!(
+                        "read on, the record would end on line {last_line} with {found} fields instead of {}",
+                        self.columns
+                    ),
+                    Runaway::ClosedByAnotherField { last_line } => format!(
+                        "read on, it would be closed on line {last_line} by a quote that opens another field"
+                    ),
+                    Runaway::Nul { last_line } => format!("read on, the record would hold a NUL byte by line {last_line}"),
+                    Runaway::TooLong { lines, bytes } => {
+                        format!("read on, it was still open after {lines} lines ({bytes} bytes), past the limit")
+                    }
+                };
+                format!("column {column}: a quote opens the field and is not closed on this line; {what}; {AGAIN}")
+            }
         }
     }
 }
@@ -395,11 +458,33 @@ fn rejects_name(table: &str) -> String {
     format!("{table}__rejects")
 }
 
+/// Physical lines in a stream of bytes, counted from the bytes alone (not by the reader), so
+/// that the lines the records cover can be checked against them.
+#[derive(Default)]
+struct LineCount {
+    newlines: u64,
+    ends_open: bool,
+}
+
+impl LineCount {
+    fn update(&mut self, chunk: &[u8]) {
+        self.newlines += chunk.iter().filter(|b| **b == b'\n').count() as u64;
+        if let Some(last) = chunk.last() {
+            self.ends_open = *last != b'\n';
+        }
+    }
+
+    fn lines(&self) -> u64 {
+        self.newlines + u64::from(self.ends_open)
+    }
+}
+
 async fn load_file(
     ctx: &StepContext<'_>,
     client: &Client,
     src: &Source,
     bar: &indicatif::ProgressBar,
+    limits: RecordLimits,
 ) -> Result<FileLoad> {
     let settings = ctx.settings();
     let file = src.file;
@@ -420,7 +505,7 @@ async fn load_file(
     }
     ddl.push_str(&format!(
         ");\nCREATE TABLE \"casrec_csv\".{rejects_table} (\"file\" text NOT NULL, \"line\" bigint NOT NULL, \
-         \"reason\" text NOT NULL, \"raw_bytes\" bytea NOT NULL, \"run_id\" bigint);"
+         \"last_line\" bigint NOT NULL, \"reason\" text NOT NULL, \"raw_bytes\" bytea NOT NULL, \"run_id\" bigint);"
     ));
     conn.batch_execute(&ddl).await.map_err(db_err("creating the loading table"))?;
 
@@ -454,15 +539,19 @@ async fn load_file(
         loaded: 0,
         rejected: 0,
         windows_1252: 0,
-        blank: 0,
+        header_lines: 0,
+        lines_loaded: 0,
+        lines_rejected: 0,
     };
-    let mut reader = RecordReader::new();
+    let mut reader = RecordReader::with_width(file.columns.len(), limits);
+    let mut line_count = LineCount::default();
     let mut sha = Sha256::new();
     let mut size = 0u64;
     loop {
         let chunk = body.try_next().await.map_err(|e| s3_error("GetObject", settings, &src.key, e.to_string()))?;
         let Some(chunk) = chunk else { break };
         sha.update(&chunk);
+        line_count.update(&chunk);
         size += chunk.len() as u64;
         bar.inc(chunk.len() as u64);
         feed(&mut reader, &mut state, &chunk);
@@ -498,6 +587,26 @@ async fn load_file(
             rows_rejected: state.rejected,
         });
     }
+    let blank = reader.blank_lines();
+    let lines = line_count.lines();
+    if lines != state.header_lines + state.lines_loaded + state.lines_rejected + blank {
+        return Err(LoadCasrecError::LinesDoNotAddUp {
+            file: file.file.to_string(),
+            lines,
+            header: state.header_lines,
+            loaded: state.lines_loaded,
+            rejected: state.lines_rejected,
+            blank,
+        });
+    }
+    let lines_read = lines - state.header_lines;
+    if reader.resyncs() > 0 {
+        tracing::warn!(
+            file = file.file,
+            records = reader.resyncs(),
+            "records that failed across several lines were read again line by line"
+        );
+    }
 
     let table = quote_ident(file.table);
     let loading_pkey = quote_ident(&format!("{}__loading_pkey", file.table));
@@ -524,11 +633,14 @@ async fn load_file(
             &(state.loaded as i64),
             &(state.rejected as i64),
             &(state.windows_1252 as i64),
-            &(state.blank as i64),
+            &(blank as i64),
             &hex::encode(sha.finalize()),
             &etag,
             &(size as i64),
             &ctx.run_id,
+            &(lines_read as i64),
+            &(state.lines_loaded as i64),
+            &(state.lines_rejected as i64),
         ],
     )
     .await
@@ -542,7 +654,10 @@ async fn load_file(
         rows_loaded: state.loaded,
         rows_rejected: state.rejected,
         rows_windows_1252: state.windows_1252,
-        blank_lines: state.blank,
+        blank_lines: blank,
+        lines_read,
+        lines_loaded: state.lines_loaded,
+        lines_rejected: state.lines_rejected,
         skipped_unchanged: false,
     })
 }
@@ -559,14 +674,16 @@ async fn write_rejects(
     }
     let mut enc = RowEncoder::new();
     for r in rejects.drain(..) {
-        enc.begin_row(5);
+        enc.begin_row(6);
         enc.bytes(file.file.as_bytes());
         enc.int8(r.line as i64);
+        enc.int8(r.last_line as i64);
         enc.bytes(r.reason.as_bytes());
         enc.bytes(&r.raw);
         enc.int8(run_id);
     }
-    let into = format!("\"casrec_csv\".{table} (\"file\", \"line\", \"reason\", \"raw_bytes\", \"run_id\")");
+    let into =
+        format!("\"casrec_csv\".{table} (\"file\", \"line\", \"last_line\", \"reason\", \"raw_bytes\", \"run_id\")");
     migration_core::pgcopy::copy_rows(conn, &into, enc).await?;
     Ok(())
 }

@@ -59,7 +59,9 @@ async fn load(env: &TestEnv) -> Result<Vec<load_casrec::FileLoad>, String> {
     let c = rt.migration_db().await.unwrap();
     let rows = c
         .query(
-            r#"SELECT "file", "rows_read", "rows_loaded", "rows_rejected" FROM "casrec_csv"."load_summary" ORDER BY 1"#,
+            r#"SELECT "file", "rows_read", "rows_loaded", "rows_rejected", "lines_read", "lines_loaded",
+                      "lines_rejected", "blank_lines"
+                 FROM "casrec_csv"."load_summary" ORDER BY 1"#,
             &[],
         )
         .await
@@ -71,6 +73,10 @@ async fn load(env: &TestEnv) -> Result<Vec<load_casrec::FileLoad>, String> {
             rows_read: r.get::<_, i64>(1) as u64,
             rows_loaded: r.get::<_, i64>(2) as u64,
             rows_rejected: r.get::<_, i64>(3) as u64,
+            lines_read: r.get::<_, i64>(4) as u64,
+            lines_loaded: r.get::<_, i64>(5) as u64,
+            lines_rejected: r.get::<_, i64>(6) as u64,
+            blank_lines: r.get::<_, i64>(7) as u64,
             ..Default::default()
         })
         .collect())
@@ -95,6 +101,7 @@ async fn every_row_loads_as_text_with_its_line_number_crlf_quotes_and_windows_12
     let summary = load(&env).await.unwrap();
     let pat = summary.iter().find(|s| s.file == "pat.csv").unwrap();
     assert_eq!((pat.rows_read, pat.rows_loaded, pat.rows_rejected), (4, 4, 0));
+    assert_eq!((pat.lines_read, pat.lines_loaded, pat.lines_rejected), (5, 5, 0), "the quoted newline is a line");
     assert_eq!(summary.len(), casrec_catalog::FILES.len());
 
     let c = env.migration_db.client().await;
@@ -135,32 +142,143 @@ async fn bad_rows_are_rejected_with_file_line_reason_and_their_bytes() {
     let nul = pat_row(b"5,u,nul\x00", w - 3);
     let good = pat_row(b"1,u,x", w - 3);
     let mut body = pat(&[&good, &too_many, &too_few, &undecodable, &nul, &good]);
-    // The file ends inside a quoted field.
+    // The file ends inside a quoted field; the line after it is judged on its own.
     body.extend_from_slice(b"6,u,\"never closed\r\nmore");
     upload(&env, &[("pat.csv", body)]).await;
     let summary = load(&env).await.unwrap();
     let pat = summary.iter().find(|s| s.file == "pat.csv").unwrap();
-    assert_eq!((pat.rows_read, pat.rows_loaded, pat.rows_rejected), (7, 2, 5));
+    assert_eq!((pat.rows_read, pat.rows_loaded, pat.rows_rejected), (8, 2, 6));
+    assert_eq!((pat.lines_read, pat.lines_loaded, pat.lines_rejected), (8, 2, 6));
 
     let c = env.migration_db.client().await;
-    let rejects: Vec<(i64, String, Vec<u8>)> = c
+    let rejects: Vec<(i64, i64, String, Vec<u8>)> = c
         .query(
-            r#"SELECT "line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#,
+            r#"SELECT "line", "last_line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#,
             &[],
         )
         .await
         .unwrap()
         .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    assert_eq!(
+        rejects.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>(),
+        vec![(3, 3), (4, 4), (5, 5), (6, 6), (8, 8), (9, 9)]
+    );
+    assert_eq!(rejects[0].2, format!("expected {w} fields, found {}", w + 1));
+    assert_eq!(rejects[1].2, format!("expected {w} fields, found {}", w - 1));
+    assert!(rejects[2].2.contains("column \"Create\"") && rejects[2].2.contains("0x81"), "{}", rejects[2].2);
+    assert!(rejects[3].2.contains("NUL"), "{}", rejects[3].2);
+    assert!(
+        rejects[4].2.contains("unterminated quote") && rejects[4].2.contains("column \"Create\""),
+        "{}",
+        rejects[4].2
+    );
+    assert_eq!(rejects[4].3, b"6,u,\"never closed");
+    assert_eq!(rejects[5].2, format!("expected {w} fields, found 1"));
+    assert_eq!(rejects[0].3, too_many, "raw bytes are kept exactly");
+    assert_eq!(rejects[2].3, undecodable);
+}
+
+#[tokio::test]
+async fn a_stray_quote_loses_its_own_line_only_and_the_lines_it_swallowed_load_at_their_lines() {
+    let env = TestEnv::new("lcstray").await;
+    let w = pat_width();
+    let row = |n: usize| pat_row(format!("{n},u,x").as_bytes(), w - 3);
+    // Line 3 opens a quote in its third field; a CSV reader carries it on to the next quote in the
+    // file, the opening quote of line 6's remark, which itself spans lines 6-7.
+    let stray = pat_row(b"2,u,\"x", w - 3);
+    let remark = pat_row(b"5,u,\"a remark, over\r\ntwo lines\"", w - 3);
+    // A genuine multi-line field with one field too many is judged line by line.
+    let mut too_many = pat_row(b"7,u,\"one\r\ntwo\"", w - 3);
+    too_many.extend_from_slice(b",extra");
+    let body = pat(&[&row(1), &stray, &row(3), &row(4), &remark, &row(6), &too_many, &row(8)]);
+    upload(&env, &[("pat.csv", body)]).await;
+    let summary = load(&env).await.unwrap();
+    let pat = summary.iter().find(|s| s.file == "pat.csv").unwrap();
+    assert_eq!((pat.lines_read, pat.lines_loaded, pat.lines_rejected, pat.blank_lines), (10, 7, 3, 0));
+
+    let c = env.migration_db.client().await;
+    let loaded: Vec<(i64, String, String)> = c
+        .query(r#"SELECT "casrec_row_id", "rct", "Create" FROM "casrec_csv"."pat" ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
         .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect();
-    assert_eq!(rejects.iter().map(|r| r.0).collect::<Vec<_>>(), vec![3, 4, 5, 6, 8]);
-    assert_eq!(rejects[0].1, format!("expected {w} fields, found {}", w + 1));
-    assert_eq!(rejects[1].1, format!("expected {w} fields, found {}", w - 1));
-    assert!(rejects[2].1.contains("column \"Create\"") && rejects[2].1.contains("0x81"), "{}", rejects[2].1);
-    assert!(rejects[3].1.contains("NUL"), "{}", rejects[3].1);
-    assert!(rejects[4].1.contains("unterminated quote"), "{}", rejects[4].1);
-    assert_eq!(rejects[0].2, too_many, "raw bytes are kept exactly");
-    assert_eq!(rejects[2].2, undecodable);
+    assert_eq!(
+        loaded,
+        vec![
+            (2, "1".into(), "x".into()),
+            (4, "3".into(), "x".into()),
+            (5, "4".into(), "x".into()),
+            (6, "5".into(), "a remark, over\r\ntwo lines".into()),
+            (8, "6".into(), "x".into()),
+            (11, "8".into(), "x".into()),
+        ]
+    );
+    let rejects: Vec<(i64, i64, String, Vec<u8>)> = c
+        .query(
+            r#"SELECT "line", "last_line", "reason", "raw_bytes" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv' ORDER BY 1"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect();
+    assert_eq!(rejects.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>(), vec![(3, 3), (9, 9), (10, 10)]);
+    assert!(
+        rejects[0].2.starts_with("column \"Create\": a quote opens the field and is not closed on this line")
+            && rejects[0].2.contains("line 6"),
+        "{}",
+        rejects[0].2
+    );
+    assert_eq!(rejects[0].3, stray, "the reject holds its own line only");
+    assert!(rejects[1].2.contains(&format!("with {} fields instead of {w}", w + 1)), "{}", rejects[1].2);
+    assert_eq!(rejects[2].2, format!("expected {w} fields, found {}", w - 2 + 1));
+}
+
+fn entry_with_small_limits<'a, 'b>(
+    ctx: &'a migration_core::StepContext<'b>,
+) -> futures::future::BoxFuture<'a, Result<migration_core::StepCounts, migration_core::step::BoxError>> {
+    Box::pin(async move {
+        let limits = load_casrec::RecordLimits { max_lines: 50, max_bytes: 1 << 20 };
+        let loads = load_casrec::run_with_limits(ctx, limits).await?;
+        Ok(migration_core::StepCounts { rows_in: loads.iter().map(|l| l.rows_read).sum(), ..Default::default() })
+    })
+}
+
+#[tokio::test]
+async fn a_quote_that_runs_past_the_line_limit_costs_its_own_line_only() {
+    let env = TestEnv::new("lclimit").await;
+    let w = pat_width();
+    let mut rows = vec![pat_row(b"1,u,\"never closed", w - 3)];
+    // Far more than csv-core is fed at once, so the limit is met before the file ends.
+    rows.extend((2..=4000).map(|n| pat_row(format!("{n},u,x").as_bytes(), w - 3)));
+    let refs: Vec<&[u8]> = rows.iter().map(|r| r.as_slice()).collect();
+    upload(&env, &[("pat.csv", pat(&refs))]).await;
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let run = rt.start_run(None, None).await.unwrap();
+    rt.execute(run, Step::LoadCasrec, entry_with_small_limits).await.unwrap();
+    let c = env.migration_db.client().await;
+    let (loaded, min): (i64, i64) = {
+        let r = c.query_one(r#"SELECT count(*), min("casrec_row_id") FROM "casrec_csv"."pat""#, &[]).await.unwrap();
+        (r.get(0), r.get(1))
+    };
+    assert_eq!((loaded, min), (3999, 3));
+    let (line, last, reason): (i64, i64, String) = {
+        let r = c
+            .query_one(
+                r#"SELECT "line", "last_line", "reason" FROM "casrec_csv"."rejects" WHERE "file" = 'pat.csv'"#,
+                &[],
+            )
+            .await
+            .unwrap();
+        (r.get(0), r.get(1), r.get(2))
+    };
+    assert_eq!((line, last), (2, 2));
+    assert!(reason.contains("past the limit"), "{reason}");
 }
 
 #[tokio::test]

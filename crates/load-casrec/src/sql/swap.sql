@@ -5,6 +5,6 @@ DROP TABLE IF EXISTS "casrec_csv".{table};
 ALTER TABLE "casrec_csv".{loading} RENAME TO {table};
 ALTER TABLE "casrec_csv".{table} RENAME CONSTRAINT {loading_pkey} TO {pkey};
 DELETE FROM "casrec_csv"."rejects" WHERE "file" = {file};
-INSERT INTO "casrec_csv"."rejects" ("file", "line", "reason", "raw_bytes", "run_id")
-    SELECT "file", "line", "reason", "raw_bytes", "run_id" FROM "casrec_csv".{rejects} ORDER BY "line";
+INSERT INTO "casrec_csv"."rejects" ("file", "line", "last_line", "reason", "raw_bytes", "run_id")
+    SELECT "file", "line", "last_line", "reason", "raw_bytes", "run_id" FROM "casrec_csv".{rejects} ORDER BY "line";
 DROP TABLE "casrec_csv".{rejects};
