@@ -31,6 +31,8 @@ pub struct Defect {
     pub file: String,
     /// 1-based physical line where the defective record starts (the header is line 1).
     pub line: u64,
+    /// The line it ends on: `line`, unless a remark in it holds line breaks.
+    pub last_line: u64,
     pub column: Option<String>,
     pub kind: DefectKind,
     pub detail: String,
@@ -60,6 +62,10 @@ pub enum DefectKind {
     OrphanReference,
     /// The file's last record opens a quoted field that is never closed.
     UnterminatedQuote,
+    /// A `"` at the start of a field in the middle of a line, with no quote after it on the
+    /// line: a CSV reader carries the field over every following line up to the next quote in
+    /// the file. The loader rejects that line only.
+    StrayQuote,
 }
 
 impl DefectKind {
@@ -71,6 +77,7 @@ impl DefectKind {
                 | DefectKind::TooFewFields
                 | DefectKind::UndecodableBytes
                 | DefectKind::UnterminatedQuote
+                | DefectKind::StrayQuote
         )
     }
 }

@@ -17,6 +17,7 @@ pub const UNDECODABLE_BYTES: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
 /// Stand-in characters, replaced by raw bytes after encoding (they never occur in real values).
 const MARK_UNDECODABLE: char = '\u{1}';
 const MARK_UNTERMINATED: char = '\u{2}';
+const MARK_STRAY_QUOTE: char = '\u{3}';
 
 /// What a reference column points at, for orphan values that cannot exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +100,28 @@ impl Row {
     fn has(&self, col: &str) -> bool {
         self.cols.contains(&col)
     }
+
+    /// Fields a stray quote can open with nothing after it on the line to close it: past the
+    /// first field and every field the writer quotes, and before the last, on a record that
+    /// stays on one line.
+    fn stray_quote_fields(&self) -> std::ops::Range<usize> {
+        let quoted = |v: &String| v.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+        if self.vals.iter().any(|v| v.contains(['\r', '\n'])) {
+            return 0..0;
+        }
+        let start = self.vals.iter().rposition(quoted).map_or(1, |p| (p + 1).max(1));
+        start..self.vals.len().saturating_sub(1).max(start)
+    }
+}
+
+/// How the chosen defect changes the record beyond its values.
+#[derive(Default)]
+struct Tamper {
+    duplicate: bool,
+    /// Fields added (positive) or dropped (negative).
+    fields: i64,
+    bad_byte: u8,
+    stray_quote: bool,
 }
 
 /// The csv writer writes into this shared buffer, so each record can be re-encoded to
@@ -208,6 +231,8 @@ impl Sink {
         self.defects.push(Defect {
             file: self.file.file.to_string(),
             line,
+            // Called right after the record is written, so the next line is the one after it.
+            last_line: self.line - 1,
             column: column.map(str::to_string),
             kind,
             detail,
@@ -224,15 +249,14 @@ impl Sink {
             }
         }
         let mut chosen: Option<(DefectKind, Option<&'static str>, String)> = None;
-        let mut dup = false;
-        let mut fields: i64 = 0;
-        let mut bad_byte = 0u8;
+        let mut t = Tamper::default();
         if self.rate > 0.0 {
             let mut r = R::new(self.seed, self.file.file, self.seq);
             if r.chance(self.rate) {
-                chosen = self.inject(&mut r, &mut row, &mut dup, &mut fields, &mut bad_byte);
+                chosen = self.inject(&mut r, &mut row, &mut t);
             }
         }
+        let Tamper { duplicate: dup, fields, bad_byte, stray_quote } = t;
         if fields > 0 {
             for k in 0..fields {
                 row.vals.push(format!("EXTRA{k}"));
@@ -249,6 +273,11 @@ impl Sink {
                 }
             }
         }
+        if stray_quote {
+            // Written after quoting, or the writer would have escaped it.
+            let at = self.enc.iter().position(|b| *b == MARK_STRAY_QUOTE as u8).expect("marker written");
+            self.enc[at] = b'"';
+        }
         let line = self.flush_record()?;
         self.rows += 1;
         if dup {
@@ -261,14 +290,7 @@ impl Sink {
         Ok(())
     }
 
-    fn inject(
-        &self,
-        r: &mut R,
-        row: &mut Row,
-        dup: &mut bool,
-        fields: &mut i64,
-        bad_byte: &mut u8,
-    ) -> Option<(DefectKind, Option<&'static str>, String)> {
+    fn inject(&self, r: &mut R, row: &mut Row, t: &mut Tamper) -> Option<(DefectKind, Option<&'static str>, String)> {
         let spec = self.spec;
         let mut kinds = vec![DefectKind::DuplicateRow];
         let nonempty = |cols: &[&'static str], row: &Row| -> Vec<&'static str> {
@@ -301,11 +323,14 @@ impl Sink {
             if !text.is_empty() {
                 kinds.push(DefectKind::UndecodableBytes);
             }
+            if !row.stray_quote_fields().is_empty() {
+                kinds.push(DefectKind::StrayQuote);
+            }
         }
         let kind = r.pick(&kinds);
         match kind {
             DefectKind::DuplicateRow => {
-                *dup = true;
+                t.duplicate = true;
                 None
             }
             DefectKind::BlankMandatory => {
@@ -348,23 +373,31 @@ impl Sink {
             }
             DefectKind::TooManyFields => {
                 let n = r.int(1, 2);
-                *fields = n;
+                t.fields = n;
                 Some((kind, None, format!("{} fields, header has {}", row.vals.len() as i64 + n, row.vals.len())))
             }
             DefectKind::TooFewFields => {
                 let n = r.int(1, 3);
-                *fields = -n;
+                t.fields = -n;
                 Some((kind, None, format!("{} fields, header has {}", row.vals.len() as i64 - n, row.vals.len())))
             }
             DefectKind::UndecodableBytes => {
                 let c = r.pick(&text);
                 let b = r.pick(&UNDECODABLE_BYTES);
-                *bad_byte = b;
+                t.bad_byte = b;
                 let mut v = row.get(c).to_string();
                 let at = v.char_indices().map(|(i, _)| i).nth(r.below(v.chars().count().max(1))).unwrap_or(0);
                 v.insert(at, MARK_UNDECODABLE);
                 row.set(c, v);
                 Some((kind, Some(c), format!("byte 0x{b:02X}")))
+            }
+            DefectKind::StrayQuote => {
+                let fields = row.stray_quote_fields();
+                let p = fields.start + r.below(fields.len());
+                row.vals[p].insert(0, MARK_STRAY_QUOTE);
+                t.stray_quote = true;
+                let c = self.file.columns[p];
+                Some((kind, Some(c), format!("a quote opens {c} and nothing on the line closes it")))
             }
             DefectKind::UnterminatedQuote => None,
         }

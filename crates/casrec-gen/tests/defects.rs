@@ -6,6 +6,13 @@ use casrec_catalog::FILES;
 use casrec_gen::{codes, DefectKind, UNDECODABLE_BYTES};
 use common::{gen, read};
 
+/// Line `n` (1-based) of a file, without its line end.
+fn physical_line(dir: &std::path::Path, file: &str, n: u64) -> Vec<u8> {
+    let bytes = std::fs::read(dir.join(file)).unwrap();
+    let line = bytes.split(|b| *b == b'\n').nth(n as usize - 1).unwrap();
+    line.strip_suffix(b"\r").unwrap_or(line).to_vec()
+}
+
 fn has_bad_byte(rec: &common::Rec) -> bool {
     rec.raw.iter().any(|f| f.iter().any(|b| UNDECODABLE_BYTES.contains(b)))
 }
@@ -27,6 +34,7 @@ fn every_listed_defect_is_at_its_line_and_column() {
         DefectKind::OrphanReference,
         DefectKind::UnterminatedQuote,
         DefectKind::StrayWhitespace,
+        DefectKind::StrayQuote,
     ] {
         assert!(kinds.contains(&k), "no {k:?} injected");
     }
@@ -88,11 +96,30 @@ fn every_listed_defect_is_at_its_line_and_column() {
                 assert!(k > 0);
                 assert_eq!(t.recs[k - 1].raw, rec.raw, "{d:?}");
             }
+            DefectKind::StrayQuote => {
+                let line = physical_line(dir.path(), &d.file, d.line);
+                let at = line.iter().rposition(|b| *b == b'"').expect("a quote on the line");
+                assert_eq!(line.iter().filter(|b| **b == b'"').count() % 2, 1, "{d:?}: the quote is left open");
+                assert_eq!(line[at - 1], b',', "{d:?}: the quote opens a field");
+                let before = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .from_reader(&line[..at - 1])
+                    .byte_records()
+                    .next()
+                    .unwrap()
+                    .unwrap()
+                    .len();
+                assert_eq!(t.header[before], d.column.as_deref().unwrap(), "{d:?}: the column it opens");
+                assert!(before + 1 < width, "{d:?}: mid-line, not in the last field");
+                assert_eq!(rec.fields.len(), before + 1, "{d:?}: read alone, the line ends inside the field");
+                assert_eq!(d.last_line, d.line);
+            }
             DefectKind::UnterminatedQuote => {
                 assert_eq!(t.recs.last().unwrap().line, d.line, "{d:?}");
-                let bytes = std::fs::read(dir.path().join(&d.file)).unwrap();
-                let quotes = bytes.iter().filter(|b| **b == b'"').count();
+                let line = physical_line(dir.path(), &d.file, d.line);
+                let quotes = line.iter().filter(|b| **b == b'"').count();
                 assert_eq!(quotes % 2, 1, "an odd number of quotes means one is never closed");
+                assert!(physical_line(dir.path(), &d.file, d.line + 1).is_empty(), "{d:?}: the file ends there");
             }
         }
     }
@@ -138,4 +165,44 @@ fn files_other_files_refer_to_get_no_rejectable_defects() {
             assert!(!d.kind.rejects_record(), "{d:?}");
         }
     }
+}
+
+#[test]
+fn a_stray_quote_is_in_files_that_take_rejects_and_would_swallow_the_lines_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = gen(dir.path(), 400, 35, 0.04);
+    let stray: Vec<_> = m.defects.iter().filter(|d| d.kind == DefectKind::StrayQuote).collect();
+    let files: HashSet<&str> = stray.iter().map(|d| d.file.as_str()).collect();
+    assert!(files.len() >= 5, "stray quotes in only {files:?}");
+    for d in &stray {
+        assert_eq!(d.last_line, d.line, "{d:?}");
+        let t = read(dir.path(), &d.file);
+        assert_eq!(t.recs.len() as u64, m.file(&d.file).unwrap().rows, "{}: every record read back", d.file);
+    }
+    // Read as a plain CSV reader reads, each stray quote takes the lines after it down with it.
+    let d = stray[0];
+    let bytes = std::fs::read(dir.path().join(&d.file)).unwrap();
+    let naive =
+        csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(&bytes[..]).byte_records().count();
+    assert!((naive as u64) < m.file(&d.file).unwrap().rows, "{d:?} swallows nothing");
+}
+
+#[test]
+fn a_defect_in_a_multi_line_remark_gives_the_lines_the_remark_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = gen(dir.path(), 400, 31, 0.04);
+    let mut multi = 0;
+    let mut tables = HashMap::new();
+    // The unterminated quote's field runs to the end of the file and takes the final line end in.
+    for d in m.defects.iter().filter(|d| d.kind != DefectKind::UnterminatedQuote) {
+        let t = tables.entry(d.file.clone()).or_insert_with(|| read(dir.path(), &d.file));
+        let k = t.recs.iter().position(|r| r.line == d.line).unwrap();
+        let breaks: u64 = t.recs[k].raw.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum();
+        assert_eq!(d.last_line, d.line + breaks, "{d:?}");
+        if let Some(next) = t.recs.get(k + 1) {
+            assert_eq!(next.line, d.last_line + 1, "{d:?}: the next record starts on the line after");
+        }
+        multi += u64::from(breaks > 0);
+    }
+    assert!(multi > 0, "some defects are in records spanning lines");
 }

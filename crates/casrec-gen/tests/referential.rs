@@ -61,9 +61,13 @@ fn with_defects_every_dangling_reference_is_listed_in_the_manifest() {
             .filter(|d| d.kind == DefectKind::OrphanReference && d.column.as_deref() == Some(col))
             .map(|d| d.line)
             .collect();
+        // A stray quote's line reads as one field running to the end of the line; the loader
+        // rejects it, so what it names is never loaded.
+        let stray: HashSet<u64> =
+            m.defects_in(file).filter(|d| d.kind == DefectKind::StrayQuote).map(|d| d.line).collect();
         let t = read(dir.path(), file);
         let c = t.col(col);
-        for r in &t.recs {
+        for r in t.recs.iter().filter(|r| !stray.contains(&r.line)) {
             let Some(v) = r.fields.get(c) else { continue };
             if v.is_empty() && file == "repvis1.csv" || keys.contains(v) {
                 continue;

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use casrec_gen::{generate, GenerateOptions, Manifest};
+use casrec_gen::{generate, DefectKind, GenerateOptions, Manifest};
 
 pub fn gen(dir: &Path, clients: u64, seed: u64, defects: f64) -> Manifest {
     let opts = GenerateOptions { clients, seed, out_dir: dir.to_path_buf(), defect_rate: defects };
@@ -48,11 +48,48 @@ pub fn text(b: &[u8]) -> String {
     }
 }
 
+/// Reads a generated file. Lines the manifest next to it lists as stray quotes are read on their
+/// own and the file is read afresh from the line after each, as the loader does; without that a
+/// CSV reader would carry the stray quote's field over the following lines.
 pub fn read(dir: &Path, file: &str) -> Table {
     let bytes = std::fs::read(dir.join(file)).expect("file exists");
-    let mut rd = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&bytes[..]);
+    let stray: Vec<u64> = match std::fs::read(dir.join("manifest.json")) {
+        Ok(m) => {
+            let m: Manifest = serde_json::from_slice(&m).expect("manifest parses");
+            m.defects_in(file).filter(|d| d.kind == DefectKind::StrayQuote).map(|d| d.line).collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    let mut starts = vec![0usize];
+    let mut line = 1u64;
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            line += 1;
+            starts.push(i + 1);
+        }
+    }
+    let line_start = |l: u64| starts.get(l as usize - 1).copied().unwrap_or(bytes.len());
     let mut header = None;
     let mut recs = Vec::new();
+    let mut from = 1u64;
+    for &s in stray.iter().chain(std::iter::once(&(line + 1))) {
+        let seg = &bytes[line_start(from)..line_start(s)];
+        read_segment(seg, from, &mut header, &mut recs);
+        if s <= line {
+            let mut one = &bytes[line_start(s)..line_start(s + 1)];
+            while let [head @ .., b'\r' | b'\n'] = one {
+                one = head;
+            }
+            read_segment(one, s, &mut header, &mut recs);
+        }
+        from = s + 1;
+    }
+    Table { header: header.expect("header"), recs }
+}
+
+/// Reads records from `bytes`, which start at physical line `first_line` of their file.
+fn read_segment(bytes: &[u8], first_line: u64, header: &mut Option<Vec<String>>, recs: &mut Vec<Rec>) {
+    let mut rd = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut rec = csv::ByteRecord::new();
     loop {
         let mut start = rd.position().byte() as usize;
@@ -64,14 +101,13 @@ pub fn read(dir: &Path, file: &str) -> Table {
             break;
         }
         // Physical line = newlines before the record's first byte, plus one.
-        let line = bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let line = first_line + bytes[..start].iter().filter(|b| **b == b'\n').count() as u64;
         let raw: Vec<Vec<u8>> = rec.iter().map(|f| f.to_vec()).collect();
         let fields = raw.iter().map(|f| text(f)).collect();
         if header.is_none() {
-            header = Some(fields);
+            *header = Some(fields);
         } else {
             recs.push(Rec { line, raw, fields });
         }
     }
-    Table { header: header.expect("header"), recs }
 }
