@@ -99,6 +99,9 @@ pub struct RecordReader {
     /// Bytes to parse before any more input: what a failed record swallowed after its first line.
     replay: Vec<u8>,
     replay_pos: usize,
+    /// How many bytes of `raw` were taken from `replay` (all of them: `raw` is a slice of it
+    /// ending at `replay_pos`, and a failure inside the replay just moves back in it).
+    raw_from_replay: usize,
     /// The last record's line has not seen its `\n` yet (so the next `\n` is not a blank line).
     line_open: bool,
     blank_lines: u64,
@@ -138,6 +141,7 @@ impl RecordReader {
             newlines_before: 0,
             replay: Vec::new(),
             replay_pos: 0,
+            raw_from_replay: 0,
             line_open: false,
             blank_lines: 0,
             resyncs: 0,
@@ -167,6 +171,11 @@ impl RecordReader {
         }
         let at_eof = input.is_empty();
         loop {
+            if self.replay_pos >= self.replay.len() && !self.replay.is_empty() {
+                self.replay.clear();
+                self.replay_pos = 0;
+                self.raw_from_replay = 0;
+            }
             let from_replay = self.replay_pos < self.replay.len();
             // csv-core takes empty input to mean the end of the file, so only pass it at the end.
             if !from_replay && input.is_empty() && !at_eof {
@@ -182,14 +191,11 @@ impl RecordReader {
             self.raw_newlines += src[..nin].iter().filter(|b| **b == b'\n').count() as u64;
             if from_replay {
                 self.replay_pos += nin;
+                self.raw_from_replay += nin;
             } else {
                 input = &input[nin..];
             }
             self.replay = replay;
-            if self.replay_pos >= self.replay.len() && !self.replay.is_empty() {
-                self.replay.clear();
-                self.replay_pos = 0;
-            }
             self.outlen += nout;
             self.endlen += nend;
             match res {
@@ -214,6 +220,7 @@ impl RecordReader {
                     self.raw = raw;
                     self.raw.clear();
                     self.raw_newlines = 0;
+                    self.raw_from_replay = 0;
                     self.finished = true;
                     return Ok(());
                 }
@@ -316,6 +323,7 @@ impl RecordReader {
         self.raw = raw;
         self.raw.clear();
         self.raw_newlines = 0;
+        self.raw_from_replay = 0;
         self.outlen = 0;
         self.endlen = 0;
         result
@@ -335,10 +343,16 @@ impl RecordReader {
         while let [head @ .., b'\r'] = first {
             first = head;
         }
-        let mut replay = rest[nl + 1..].to_vec();
-        replay.extend_from_slice(&self.replay[self.replay_pos..]);
-        self.replay = replay;
-        self.replay_pos = 0;
+        let again = rest.len() - (nl + 1);
+        if self.raw_from_replay == raw.len() {
+            // Nested failures inside a replay cost no copy, so they stay linear.
+            self.replay_pos -= again;
+        } else {
+            let mut replay = rest[nl + 1..].to_vec();
+            replay.extend_from_slice(&self.replay[self.replay_pos..]);
+            self.replay = replay;
+            self.replay_pos = 0;
+        }
         // The line's own '\n' was consumed with it; what follows starts on the next line.
         self.newlines_before = line;
         self.line_open = false;
@@ -385,6 +399,7 @@ impl RecordReader {
         self.raw = raw;
         self.raw.clear();
         self.raw_newlines = 0;
+        self.raw_from_replay = 0;
         self.outlen = 0;
         self.endlen = 0;
         result
@@ -712,6 +727,50 @@ mod tests {
         r.push(&[], &mut |_rec: RawRecord<'_>| -> Result<(), ()> { Ok(()) }).unwrap();
         assert_eq!(n, 200_002);
         assert!(peak < 4 * 1024 * 1024, "peak buffer {peak} bytes for a {} byte file", input.len());
+    }
+
+    #[test]
+    fn every_line_with_a_stray_quote_costs_each_line_once_in_one_pass() {
+        let mut input = b"a,b,c\n".to_vec();
+        for i in 0..20_000 {
+            input.extend_from_slice(format!("{i},\"x,y\n").as_bytes());
+            if i % 7 == 0 {
+                input.extend_from_slice(format!("{i},\"a remark\nover two lines\",y\n").as_bytes());
+            }
+        }
+        for chunk in [13, 4096, 1 << 20] {
+            let (got, r) = read3(&input, chunk);
+            let bad: Vec<_> = got.iter().filter(|r| r.problem.is_some()).collect();
+            assert_eq!(bad.len(), 20_000, "chunk {chunk}");
+            assert!(bad.iter().all(|r| r.line == r.last_line && r.raw.ends_with(",\"x,y")));
+            assert_eq!(got.iter().filter(|r| r.problem.is_none()).count(), 1 + 20_000 / 7 + 1);
+            assert_lines_add_up(&input, &got, &r);
+        }
+    }
+
+    #[test]
+    fn a_failure_inside_the_lines_read_again_is_taken_apart_too() {
+        // Lines 2-4 read as one record of seven fields; read again from line 3, lines 3-4 read
+        // as one record of six, wholly inside what is being read again.
+        let input = b"a,b,c\n1,\"p\nx\",y,\"q\nr\",s,t,u\n5,x,y\n";
+        for chunk in [1, 5, 1000] {
+            let (got, r) = read3(input, chunk);
+            assert_eq!(lines(&got), vec![(1, 1, true), (2, 2, false), (3, 3, false), (4, 4, false), (5, 5, true)]);
+            assert_eq!(
+                got[1].problem,
+                Some(Problem::UnclosedQuote { field: 1, then: Runaway::WrongFieldCount { last_line: 4, found: 7 } })
+            );
+            assert_eq!(
+                got[2].problem,
+                Some(Problem::UnclosedQuote { field: 2, then: Runaway::WrongFieldCount { last_line: 4, found: 6 } })
+            );
+            assert_eq!(
+                (got[3].raw.as_str(), got[3].problem.clone()),
+                ("r\",s,t,u", Some(Problem::FieldCount { expected: 3, found: 4 }))
+            );
+            assert_eq!(r.resyncs(), 2);
+            assert_lines_add_up(input, &got, &r);
+        }
     }
 
     #[test]
