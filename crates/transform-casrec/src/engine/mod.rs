@@ -10,29 +10,38 @@
 //! earlier targets, and every declared reference with them, so the result is the same whichever
 //! order, process or machine the groups ran in.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod accounting;
+mod numbering;
+mod session;
+mod write;
+
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use arrow::array::{Array, ArrayRef, Int32Array, Int64Array, StringArray};
-use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use arrow::array::{Array, Int64Array, StringArray};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use chrono::NaiveDate;
-use datafusion::datasource::MemTable;
-use datafusion::prelude::{SessionConfig, SessionContext};
 use migration_core::config::DbSettings;
 use migration_core::db::{quote_ident, Database};
-use migration_core::pgcopy::RowEncoder;
 use migration_core::RunId;
 use tokio_postgres::Client;
 
-use crate::lookups::{Lookups, MAPPINGS};
+use crate::lookups::Lookups;
 use crate::parts::{self, Part};
-use crate::source::PgTable;
 use crate::targets::{Mode, Target, TARGETS};
-use crate::udf::{self, UdfEnv, ValueException};
+use crate::udf::UdfEnv;
 use crate::TransformError;
 
-const TRANSFORM_SCHEMA_SQL: &str = include_str!("sql/transform_schema.sql");
+pub use numbering::with_ids;
+pub use session::{scope_schema, split_statements};
+pub use write::{pg_type, rows_table};
+
+use accounting::{ids_of, row_ids};
+use session::{Built, Outputs};
+use write::{drop_transform_tables, with_target_column, write_exceptions, write_quarantine};
+
+const TRANSFORM_SCHEMA_SQL: &str = include_str!("../sql/transform_schema.sql");
 
 /// What one target did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -43,16 +52,6 @@ pub struct TargetReport {
     pub rows_out: u64,
     pub excluded: u64,
     pub exceptions: u64,
-}
-
-/// A target's own output while its part checks it.
-type Outputs = BTreeMap<String, (SchemaRef, Vec<RecordBatch>)>;
-
-/// A target an earlier part built, as later targets read it back.
-#[derive(Debug, Clone)]
-struct Built {
-    target: &'static Target,
-    schema: SchemaRef,
 }
 
 pub struct Engine {
@@ -84,45 +83,6 @@ impl Engine {
 
     async fn connect(&self) -> Result<Client, TransformError> {
         Ok(migration_core::db::connect(&self.db, Database::Migration).await?)
-    }
-
-    /// A session with every source, the scope, the lookups, the UDFs, the earlier parts'
-    /// output and the part's own.
-    async fn session(
-        &self,
-        env: &Arc<UdfEnv>,
-        built: &[Built],
-        outputs: &Outputs,
-    ) -> Result<SessionContext, TransformError> {
-        let config = SessionConfig::new().with_target_partitions(2).with_information_schema(false);
-        let ctx = SessionContext::new_with_config(config);
-        let reg = |e: datafusion::error::DataFusionError| TransformError::Query {
-            target: "session".into(),
-            file: "engine".into(),
-            message: e.to_string(),
-        };
-        for f in casrec_catalog::FILES {
-            ctx.register_table(f.table, Arc::new(PgTable::casrec(&self.db, f.table, f.columns))).map_err(reg)?;
-        }
-        let scope_schema = scope_schema();
-        ctx.register_table("scope_cases", Arc::new(PgTable::with_schema(&self.db, "scope", "cases", scope_schema)))
-            .map_err(reg)?;
-        self.lookups.register(&ctx).map_err(reg)?;
-        udf::register(&ctx, env);
-        let views = MAPPINGS.get_file("scope_views.sql").and_then(|f| f.contents_utf8()).unwrap_or_default();
-        for stmt in split_statements(views) {
-            ctx.sql(&stmt).await.map_err(df_err("scope views", "mappings/scope_views.sql".into()))?;
-        }
-        for b in built {
-            let table = PgTable::with_schema(&self.db, "transform", b.target.destination, b.schema.clone())
-                .filtered("casrec_target", b.target.name);
-            ctx.register_table(format!("t_{}", b.target.name), Arc::new(table)).map_err(reg)?;
-        }
-        for (name, (schema, batches)) in outputs {
-            let table = MemTable::try_new(schema.clone(), vec![batches.clone()]).map_err(reg)?;
-            ctx.register_table(format!("t_{name}"), Arc::new(table)).map_err(reg)?;
-        }
-        Ok(ctx)
     }
 
     /// The whole step in this process: the parts in order, a wave's groups concurrently.
@@ -313,79 +273,6 @@ impl Engine {
         Ok(reports)
     }
 
-    /// Part `finish`: every target built in this run, then ids numbered across targets: each
-    /// destination's ids run on from its earlier targets (in `TARGETS` order), and every column
-    /// that refers to a target's ids moves with them. Done once, in one transaction.
-    pub async fn finish(&self, client: &Client, run_id: RunId) -> Result<Vec<TargetReport>, TransformError> {
-        let numbered = self.check_run(client, run_id, Part::Finish).await?;
-        let rows = client
-            .query(
-                r#"SELECT "target", "source_rows", "rows_out", "excluded", "exceptions" FROM "transform"."built_targets""#,
-                &[],
-            )
-            .await
-            .map_err(db_err("reading transform.built_targets".into()))?;
-        let mut reports: BTreeMap<String, TargetReport> = BTreeMap::new();
-        for r in rows {
-            let name: String = r.get(0);
-            let destination = Target::by_name(&name).map(|t| t.destination).unwrap_or_default();
-            let n = |i: usize| r.get::<_, i64>(i) as u64;
-            reports.insert(
-                name.clone(),
-                TargetReport {
-                    target: name,
-                    destination: destination.into(),
-                    source_rows: n(1),
-                    rows_out: n(2),
-                    excluded: n(3),
-                    exceptions: n(4),
-                },
-            );
-        }
-        let missing: Vec<String> = TARGETS
-            .iter()
-            .filter(|t| !reports.contains_key(t.name))
-            .map(|t| format!("{} (part {})", t.name, Part::of(t)))
-            .collect();
-        if !missing.is_empty() {
-            return Err(part_err(Part::Finish, format!("run {run_id} has not built {}", missing.join(", "))));
-        }
-        if !numbered {
-            let mut offset: BTreeMap<&str, i64> = BTreeMap::new();
-            let mut next: BTreeMap<&str, i64> = BTreeMap::new();
-            for t in TARGETS.iter().filter(|t| t.mode == Mode::Insert) {
-                let start = *next.get(t.destination).unwrap_or(&0);
-                offset.insert(t.name, start);
-                next.insert(t.destination, start + reports[t.name].rows_out as i64);
-            }
-            let mut sql = String::from("BEGIN;\n");
-            // Staged values applied by id (UpdateById) keep the id they were applied to, moved
-            // like any reference.
-            for t in TARGETS {
-                let mut sets = Vec::new();
-                if offset.get(t.name).is_some_and(|o| *o > 0) {
-                    sets.push(format!("\"id\" = \"id\" + {}", offset[t.name]));
-                }
-                for (col, other) in t.refs {
-                    if let Some(o) = offset.get(other).filter(|o| **o > 0) {
-                        sets.push(format!("{0} = {0} + {o}", quote_ident(col)));
-                    }
-                }
-                if !sets.is_empty() {
-                    sql.push_str(&format!(
-                        "UPDATE {} SET {} WHERE \"casrec_target\" = '{}';\n",
-                        qualified(&rows_table(t)),
-                        sets.join(", "),
-                        t.name
-                    ));
-                }
-            }
-            sql.push_str("UPDATE \"transform\".\"run\" SET \"numbered\" = true;\nCOMMIT;");
-            client.batch_execute(&sql).await.map_err(db_err("numbering the transform's ids across targets".into()))?;
-        }
-        Ok(TARGETS.iter().map(|t| reports[t.name].clone()).collect())
-    }
-
     /// Runs a target's SQL; its exceptions stay in the returned environment.
     async fn query_target(
         &self,
@@ -518,298 +405,5 @@ impl Engine {
             .await
             .map_err(db_err(format!("recording {} in transform.built_targets", target.name)))?;
         Ok(report)
-    }
-
-    /// Adds the columns `schema` needs to a transform table, under a lock so that groups
-    /// writing the same destination from other tasks take turns; a column another target
-    /// already wrote with another type is an error.
-    async fn add_columns(
-        &self,
-        client: &Client,
-        target: &Target,
-        table: &str,
-        schema: &SchemaRef,
-    ) -> Result<(), TransformError> {
-        let q = qualified(table);
-        let ctx = format!("adding {}'s columns to {q}", target.name);
-        client
-            .batch_execute(&format!("BEGIN; LOCK TABLE {q} IN SHARE ROW EXCLUSIVE MODE;"))
-            .await
-            .map_err(db_err(ctx.clone()))?;
-        let result = async {
-            let existing: BTreeMap<String, String> = client
-                .query(
-                    r#"SELECT "attname"::text, format_type("atttypid", "atttypmod") FROM "pg_attribute"
-                        WHERE "attrelid" = $1::text::regclass AND "attnum" > 0 AND NOT "attisdropped""#,
-                    &[&q],
-                )
-                .await
-                .map_err(db_err(ctx.clone()))?
-                .iter()
-                .map(|r| (r.get(0), r.get(1)))
-                .collect();
-            let mut ddl = String::new();
-            for f in schema.fields() {
-                let wanted = pg_type(f.data_type());
-                match existing.get(f.name()) {
-                    Some(t) if t != wanted => {
-                        return Err(TransformError::Accounting {
-                            target: target.name.into(),
-                            message: format!(
-                                "column {} is {wanted} here but {t} in an earlier target of {table}",
-                                f.name()
-                            ),
-                        })
-                    }
-                    Some(_) => {}
-                    None => ddl.push_str(&format!("ALTER TABLE {q} ADD COLUMN {} {wanted};", quote_ident(f.name()))),
-                }
-            }
-            if !ddl.is_empty() {
-                client.batch_execute(&ddl).await.map_err(db_err(ctx.clone()))?;
-            }
-            Ok(())
-        }
-        .await;
-        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        client.batch_execute(end).await.map_err(db_err(ctx))?;
-        result
-    }
-
-    async fn write_rows(
-        &self,
-        client: &Client,
-        target: &Target,
-        schema: &SchemaRef,
-        batches: &[RecordBatch],
-    ) -> Result<(), TransformError> {
-        if target.mode != Mode::UpdateById {
-            self.add_columns(client, target, target.destination, schema).await?;
-            migration_core::pgcopy::copy_in_batches(client, "transform", target.destination, batches).await?;
-            return Ok(());
-        }
-        // Values for rows another target made: staged, then applied to that target's rows.
-        let Some((_, owner)) = target.refs.iter().find(|(c, _)| *c == "id") else {
-            return Err(TransformError::Mapping {
-                file: target.path(),
-                message: "an update by id names the target whose rows it updates in refs (\"id\", target)".into(),
-            });
-        };
-        let staging = rows_table(target);
-        let staged = qualified(&staging);
-        let defs: Vec<String> =
-            schema.fields().iter().map(|f| format!("{} {}", quote_ident(f.name()), pg_type(f.data_type()))).collect();
-        client
-            .batch_execute(&format!("DROP TABLE IF EXISTS {staged}; CREATE TABLE {staged} ({});", defs.join(", ")))
-            .await
-            .map_err(db_err(format!("creating {staged}")))?;
-        migration_core::pgcopy::copy_in_batches(client, "transform", &staging, batches).await?;
-        let values: Vec<Arc<Field>> = schema
-            .fields()
-            .iter()
-            .filter(|f| {
-                !["id", "casrec_row_id", "casrec_target"].contains(&f.name().as_str()) && !f.name().starts_with("c_")
-            })
-            .cloned()
-            .collect();
-        self.add_columns(client, target, target.destination, &Arc::new(Schema::new(values.clone()))).await?;
-        let sets: Vec<String> = values.iter().map(|f| format!("{0} = u.{0}", quote_ident(f.name()))).collect();
-        let dest = qualified(target.destination);
-        client
-            .batch_execute(&format!(
-                "UPDATE {dest} d SET {} FROM {staged} u WHERE d.\"id\" = u.\"id\" AND d.\"casrec_target\" = '{owner}';",
-                sets.join(", ")
-            ))
-            .await
-            .map_err(db_err(format!("applying {} to {dest}", target.name)))?;
-        Ok(())
-    }
-}
-
-/// The transform table holding a target's rows: its destination, or for values applied to
-/// another target's rows, the staged values (kept, so each CasRec row they came from is on record).
-pub fn rows_table(target: &Target) -> String {
-    match target.mode {
-        Mode::UpdateById => format!("{}__{}", target.destination, target.name),
-        _ => target.destination.to_string(),
-    }
-}
-
-/// Prepends `id` numbered from `start` in row order.
-pub fn with_ids(
-    schema: &SchemaRef,
-    batches: Vec<RecordBatch>,
-    start: i64,
-) -> Result<(SchemaRef, Vec<RecordBatch>), TransformError> {
-    let mut fields = vec![Arc::new(Field::new("id", DataType::Int32, false))];
-    fields.extend(schema.fields().iter().filter(|f| f.name() != "id").cloned());
-    let new_schema = Arc::new(Schema::new(fields));
-    let mut next = start;
-    let mut out = Vec::with_capacity(batches.len());
-    for b in batches {
-        let n = b.num_rows() as i64;
-        let ids: ArrayRef = Arc::new(Int32Array::from_iter_values((next..next + n).map(|v| v as i32)));
-        next += n;
-        let mut cols = vec![ids];
-        for (i, f) in b.schema().fields().iter().enumerate() {
-            if f.name() != "id" {
-                cols.push(b.column(i).clone());
-            }
-        }
-        out.push(RecordBatch::try_new(new_schema.clone(), cols)?);
-    }
-    Ok((new_schema, out))
-}
-
-fn with_target_column(
-    schema: &SchemaRef,
-    batches: Vec<RecordBatch>,
-    target: &str,
-) -> Result<(SchemaRef, Vec<RecordBatch>), TransformError> {
-    let mut fields: Vec<Arc<Field>> = schema.fields().iter().cloned().collect();
-    fields.push(Arc::new(Field::new("casrec_target", DataType::Utf8, false)));
-    let new_schema = Arc::new(Schema::new(fields));
-    let mut out = Vec::with_capacity(batches.len());
-    for b in batches {
-        let mut cols = b.columns().to_vec();
-        cols.push(Arc::new(StringArray::from_iter_values(std::iter::repeat_n(target, b.num_rows()))));
-        out.push(RecordBatch::try_new(new_schema.clone(), cols)?);
-    }
-    Ok((new_schema, out))
-}
-
-fn row_ids(batches: &[RecordBatch]) -> Result<BTreeSet<i64>, TransformError> {
-    let mut out = BTreeSet::new();
-    for b in batches {
-        let idx = b.schema().index_of("casrec_row_id")?;
-        let ids = arrow::compute::cast(b.column(idx), &DataType::Int64)?;
-        let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
-        out.extend((0..ids.len()).filter(|i| ids.is_valid(*i)).map(|i| ids.value(i)));
-    }
-    Ok(out)
-}
-
-async fn ids_of(ctx: &SessionContext, sql: &str, target: &str, file: &str) -> Result<BTreeSet<i64>, TransformError> {
-    let df = ctx.sql(sql).await.map_err(df_err(target, file.to_string()))?;
-    let mut out = BTreeSet::new();
-    for b in df.collect().await.map_err(df_err(target, file.to_string()))? {
-        let ids = arrow::compute::cast(b.column(0), &DataType::Int64)?;
-        let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
-        out.extend((0..ids.len()).filter(|i| ids.is_valid(*i)).map(|i| ids.value(i)));
-    }
-    Ok(out)
-}
-
-/// `scope_cases`, as every mapping reads the run's `scope.cases`.
-pub fn scope_schema() -> SchemaRef {
-    Arc::new(Schema::new(vec![
-        Field::new("case_no", DataType::Utf8, false),
-        Field::new("in_scope", DataType::Boolean, false),
-        Field::new("reason", DataType::Utf8, false),
-        Field::new("lay_team", DataType::Utf8, false),
-        Field::new("corref", DataType::Utf8, false),
-        Field::new("casrec_row_id", DataType::Int64, false),
-    ]))
-}
-
-/// The PostgreSQL type a transform column is stored as: Sirius's own types.
-pub fn pg_type(t: &DataType) -> &'static str {
-    match t {
-        DataType::Boolean => "boolean",
-        DataType::Int16 => "smallint",
-        DataType::Int32 => "integer",
-        DataType::Int64 => "bigint",
-        DataType::Float32 => "real",
-        DataType::Float64 => "double precision",
-        DataType::Date32 => "date",
-        DataType::Timestamp(
-            TimeUnit::Second | TimeUnit::Millisecond | TimeUnit::Microsecond | TimeUnit::Nanosecond,
-            _,
-        ) => "timestamp(0) without time zone",
-        DataType::Decimal128(_, _) => "numeric",
-        _ => "text",
-    }
-}
-
-pub fn split_statements(sql: &str) -> Vec<String> {
-    let without_comments: String =
-        sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join("\n");
-    without_comments.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
-}
-
-fn drop_transform_tables() -> String {
-    // Every table a previous run left, whatever its targets were.
-    r#"DO $$ DECLARE t record; BEGIN
-         FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'transform' LOOP
-           EXECUTE format('DROP TABLE "transform".%I CASCADE', t.tablename);
-         END LOOP; END $$;"#
-        .to_string()
-}
-
-async fn write_quarantine(client: &Client, target: &Target, rows: &[(i64, String)]) -> Result<(), TransformError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let mut enc = RowEncoder::new();
-    for (id, reason) in rows {
-        enc.begin_row(4);
-        enc.bytes(target.name.as_bytes());
-        enc.bytes(target.source_table.as_bytes());
-        enc.int8(*id);
-        enc.bytes(reason.as_bytes());
-    }
-    migration_core::pgcopy::copy_rows(
-        client,
-        r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#,
-        enc,
-    )
-    .await?;
-    Ok(())
-}
-
-async fn write_exceptions(client: &Client, target: &Target, rows: &[ValueException]) -> Result<(), TransformError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let mut enc = RowEncoder::new();
-    for e in rows {
-        enc.begin_row(6);
-        enc.bytes(target.name.as_bytes());
-        enc.bytes(target.source_table.as_bytes());
-        enc.int8(e.casrec_row_id);
-        enc.bytes(e.column.as_bytes());
-        enc.bytes(e.value.as_bytes());
-        enc.bytes(e.reason.as_bytes());
-    }
-    migration_core::pgcopy::copy_rows(
-        client,
-        r#""transform"."exceptions" ("target", "source_table", "casrec_row_id", "column", "value", "reason")"#,
-        enc,
-    )
-    .await?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statements_split_without_comments() {
-        let s = split_statements("-- a\nCREATE VIEW a AS SELECT 1;\n-- b\nCREATE VIEW b AS SELECT 2;\n");
-        assert_eq!(s, vec!["CREATE VIEW a AS SELECT 1", "CREATE VIEW b AS SELECT 2"]);
-    }
-
-    #[test]
-    fn ids_continue_from_the_destinations_previous_targets() {
-        let schema = Arc::new(Schema::new(vec![Field::new("casrec_row_id", DataType::Int64, false)]));
-        let b = RecordBatch::try_new(schema.clone(), vec![Arc::new(Int64Array::from(vec![5, 9]))]).unwrap();
-        let (s, out) = with_ids(&schema, vec![b.clone(), b], 11).unwrap();
-        assert_eq!(s.field(0).name(), "id");
-        let ids: Vec<i32> = out
-            .iter()
-            .flat_map(|b| b.column(0).as_any().downcast_ref::<Int32Array>().unwrap().values().to_vec())
-            .collect();
-        assert_eq!(ids, vec![11, 12, 13, 14]);
     }
 }
