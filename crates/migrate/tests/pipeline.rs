@@ -203,6 +203,47 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     sirius.batch_execute("RESET session_replication_role").await.unwrap();
     assert_eq!(checksums(&sirius).await, after_first);
 
+    // Validation recomputes death notifications from casrec_csv: a wrong value the transform
+    // made (here put into both integration and Sirius, so the load looks right) is caught.
+    let recomputed = testkit::count(&m, r#"SELECT count(*) FROM "validation"."casrec_death_notifications""#).await;
+    assert_eq!(recomputed, deaths, "every loaded death notification is recomputed from CasRec");
+    let (id, method): (i32, Option<String>) = {
+        let r = m
+            .query_one(r#"SELECT "id", "notificationmethod" FROM "integration"."death_notifications" WHERE "casrec_target" = 'client_death_notifications' ORDER BY "id" LIMIT 1"#, &[])
+            .await
+            .unwrap();
+        (r.get(0), r.get(1))
+    };
+    let wrong = if method.as_deref() == Some("Fax") { "Phone" } else { "Fax" };
+    let set = |table: &'static str, value: Option<String>| {
+        let (m, sirius) = (&m, &sirius);
+        async move {
+            let db = if table.contains("integration") { m } else { sirius };
+            db.execute(&format!(r#"UPDATE {table} SET "notificationmethod" = $1 WHERE "id" = $2"#), &[&value, &id])
+                .await
+                .unwrap();
+        }
+    };
+    sirius.batch_execute("SET session_replication_role = replica").await.unwrap();
+    set(r#""integration"."death_notifications""#, Some(wrong.into())).await;
+    set(r#""public"."death_notifications""#, Some(wrong.into())).await;
+    let check = rt.start_run(None, None).await.unwrap();
+    let err = rt.execute(check, Step::Validation, validation::entry).await.unwrap_err().to_string();
+    assert!(err.contains("checks failed"), "{err}");
+    assert_eq!(testkit::count(&m, r#"SELECT count(*) FROM "validation"."exceptions_death_notifications""#).await, 0);
+    let problems: Vec<String> = m
+        .query(r#"SELECT "problem" FROM "validation"."casrec_exceptions_death_notifications""#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(problems, vec!["values differ".to_string()]);
+    set(r#""integration"."death_notifications""#, method.clone()).await;
+    set(r#""public"."death_notifications""#, method).await;
+    sirius.batch_execute("RESET session_replication_role").await.unwrap();
+    assert_eq!(checksums(&sirius).await, after_first);
+
     // Rolling back restores each earlier state exactly.
     load_to_target::rollback(&env.settings.migration_db, &env.settings.sirius_db, second).await.unwrap();
     assert_eq!(checksums(&sirius).await, after_first);

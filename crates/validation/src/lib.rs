@@ -16,6 +16,7 @@
 //!   fails when any check fails.
 
 pub mod accounting;
+pub mod casrec_rows;
 
 use std::fmt::Write as _;
 
@@ -70,13 +71,15 @@ pub enum ValidationError {
     S3 { bucket: String, key: String, message: String },
     #[error("validation failed: {failed} of {total} checks failed; see {report}")]
     Failed { failed: usize, total: usize, report: String },
+    #[error("{file}: {message}")]
+    Definition { file: String, message: String },
     #[error("nothing to validate: {0}")]
     NoIntegration(String),
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
 }
 
-fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> ValidationError {
+pub(crate) fn db_err(context: impl Into<String>) -> impl FnOnce(tokio_postgres::Error) -> ValidationError {
     let context = context.into();
     move |source| ValidationError::Db { context, source }
 }
@@ -93,7 +96,7 @@ pub struct Check {
 }
 
 impl Check {
-    fn counts(entity: &str, check: &str, expected: i64, actual: i64, detail: impl Into<String>) -> Check {
+    pub(crate) fn counts(entity: &str, check: &str, expected: i64, actual: i64, detail: impl Into<String>) -> Check {
         Check {
             entity: entity.into(),
             check: check.into(),
@@ -151,7 +154,7 @@ fn report_location(ctx: &StepContext<'_>) -> String {
     format!("{}/run-{}/validation.md", ctx.settings().validation.report_dir.display(), ctx.run_id)
 }
 
-async fn one(c: &Client, sql: &str, context: &str) -> Result<i64, ValidationError> {
+pub(crate) async fn one(c: &Client, sql: &str, context: &str) -> Result<i64, ValidationError> {
     let row = c.query_one(sql, &[]).await.map_err(db_err(context))?;
     // count(*) is bigint, a CASE of literals is integer: either is a count here.
     Ok(row.try_get::<_, i64>(0).or_else(|_| row.try_get::<_, i32>(0).map(i64::from)).unwrap_or_default())
@@ -273,6 +276,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             format!("differences in validation.exceptions_{table}"),
         ));
     }
+    casrec_rows::compare(&m, &s, &tables, &mut checks).await?;
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
     let scope: Vec<(String, i64)> = m
         .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])

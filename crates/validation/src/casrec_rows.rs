@@ -1,0 +1,88 @@
+//! Field by field against CasRec itself: for the tables that have `sql/casrec_rows/<table>.sql`,
+//! the rows CasRec says Sirius should hold are recomputed from `casrec_csv` and the scope with
+//! the mapping's rules written again in plain SQL (never the transform's code), and compared
+//! column by column with the rows Sirius holds under the ids integration gave them. The
+//! comparison with integration's own rows (in `lib.rs`) catches load mistakes; this one catches
+//! the transform's. Differences are kept in `validation.casrec_exceptions_<table>`.
+
+use migration_core::db::quote_ident;
+use migration_core::registry::SiriusTable;
+use tokio_postgres::Client;
+
+use crate::{db_err, one, Check, ValidationError};
+
+const FUNCTIONS_SQL: &str = include_str!("sql/casrec_functions.sql");
+
+/// `(table, SQL giving its rows as CasRec says them: migration_key and Sirius columns)`.
+const CASREC_ROWS: &[(&str, &str)] =
+    &[("death_notifications", include_str!("sql/casrec_rows/death_notifications.sql"))];
+
+/// Compares, for every table this run migrated that has its CasRec rows written here. Needs
+/// `validation.sirius_<table>` (key = id as text, doc = the Sirius row as JSON).
+pub async fn compare(
+    m: &Client,
+    s: &Client,
+    tables: &[&SiriusTable],
+    checks: &mut Vec<Check>,
+) -> Result<(), ValidationError> {
+    m.batch_execute(FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
+    for (table, sql) in CASREC_ROWS {
+        if !tables.iter().any(|t| t.name == *table) {
+            continue;
+        }
+        let t = quote_ident(table);
+        let expected = quote_ident(&format!("casrec_{table}"));
+        let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
+        m.batch_execute(&format!("CREATE TABLE \"validation\".{expected} AS {sql}"))
+            .await
+            .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
+        let ours: Vec<String> = migration_core::db::table_columns(m, "validation", &format!("casrec_{table}"))
+            .await?
+            .into_iter()
+            .map(|(c, _)| c)
+            .filter(|c| c != "migration_key")
+            .collect();
+        // Each column as Sirius types it, so the JSON forms agree with validation.sirius_<table>.
+        let sirius = migration_core::db::table_columns(s, "public", table).await?;
+        let mut pairs = Vec::new();
+        for c in &ours {
+            let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).ok_or_else(|| {
+                ValidationError::Definition {
+                    file: format!("sql/casrec_rows/{table}.sql"),
+                    message: format!("column {c} is not a column of Sirius's {table}"),
+                }
+            })?;
+            pairs.push(format!("'{c}', CAST(e.{} AS {ty})", quote_ident(c)));
+        }
+        m.batch_execute(&format!(
+            "CREATE TABLE \"validation\".{exceptions} AS
+             SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", a.\"doc\" AS \"actual\",
+                    CASE WHEN i.\"id\" IS NULL THEN 'not migrated'
+                         WHEN a.\"key\" IS NULL THEN 'missing from Sirius'
+                         ELSE 'values differ' END AS \"problem\"
+               FROM \"validation\".{expected} e
+               LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
+               LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = CAST(i.\"id\" AS text)
+              WHERE a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ a.\"doc\")
+             UNION ALL
+             SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'
+               FROM \"integration\".{t} i
+              WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{expected} e WHERE e.\"migration_key\" = i.\"migration_key\")",
+            pairs = pairs.join(", "),
+            sirius = quote_ident(&format!("sirius_{table}")),
+        ))
+        .await
+        .map_err(db_err(format!("comparing {table} with casrec_csv")))?;
+        let rows = one(m, &format!("SELECT count(*) FROM \"validation\".{expected}"), "counting CasRec's rows").await?;
+        let differing =
+            one(m, &format!("SELECT count(*) FROM \"validation\".{exceptions}"), "counting differences").await?;
+        checks.push(Check::counts(
+            table,
+            "rows that differ from CasRec (recomputed from casrec_csv)",
+            0,
+            differing,
+            format!("{rows} rows recomputed; differences in validation.casrec_exceptions_{table}"),
+        ));
+    }
+    Ok(())
+}
