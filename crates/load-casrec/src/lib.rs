@@ -479,6 +479,36 @@ impl LineCount {
     }
 }
 
+/// Where every physical line of a file went.
+#[derive(Debug, Clone, Copy)]
+struct LineAccount {
+    /// From the bytes.
+    lines: u64,
+    /// From the records.
+    header: u64,
+    loaded: u64,
+    rejected: u64,
+    blank: u64,
+}
+
+impl LineAccount {
+    /// The lines after the header, once every line is accounted for exactly once.
+    fn lines_read(self, file: &str) -> Result<u64> {
+        let LineAccount { lines, header, loaded, rejected, blank } = self;
+        if lines != header + loaded + rejected + blank {
+            return Err(LoadCasrecError::LinesDoNotAddUp {
+                file: file.to_string(),
+                lines,
+                header,
+                loaded,
+                rejected,
+                blank,
+            });
+        }
+        Ok(lines - header)
+    }
+}
+
 async fn load_file(
     ctx: &StepContext<'_>,
     client: &Client,
@@ -588,18 +618,14 @@ async fn load_file(
         });
     }
     let blank = reader.blank_lines();
-    let lines = line_count.lines();
-    if lines != state.header_lines + state.lines_loaded + state.lines_rejected + blank {
-        return Err(LoadCasrecError::LinesDoNotAddUp {
-            file: file.file.to_string(),
-            lines,
-            header: state.header_lines,
-            loaded: state.lines_loaded,
-            rejected: state.lines_rejected,
-            blank,
-        });
+    let lines_read = LineAccount {
+        lines: line_count.lines(),
+        header: state.header_lines,
+        loaded: state.lines_loaded,
+        rejected: state.lines_rejected,
+        blank,
     }
-    let lines_read = lines - state.header_lines;
+    .lines_read(file.file)?;
     if reader.resyncs() > 0 {
         tracing::warn!(
             file = file.file,
@@ -686,4 +712,34 @@ async fn write_rejects(
         format!("\"casrec_csv\".{table} (\"file\", \"line\", \"last_line\", \"reason\", \"raw_bytes\", \"run_id\")");
     migration_core::pgcopy::copy_rows(conn, &into, enc).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_from_the_bytes_across_chunks() {
+        for (bytes, want) in [(&b""[..], 0), (b"a\n", 1), (b"a\r\nb", 2), (b"a\n\n", 2), (b"a\"\nb\"\n", 2)] {
+            for chunk in [1, 2, 100] {
+                let mut c = LineCount::default();
+                for part in bytes.chunks(chunk) {
+                    c.update(part);
+                }
+                assert_eq!(c.lines(), want, "{:?} in chunks of {chunk}", String::from_utf8_lossy(bytes));
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_lost_or_read_twice_fails_naming_the_file_and_the_figures() {
+        let ok = LineAccount { lines: 10, header: 1, loaded: 6, rejected: 2, blank: 1 };
+        assert_eq!(ok.lines_read("pat.csv").unwrap(), 9);
+        for bad in [LineAccount { loaded: 5, ..ok }, LineAccount { rejected: 3, ..ok }] {
+            let err = bad.lines_read("pat.csv").unwrap_err().to_string();
+            assert!(err.starts_with("pat.csv: the file has 10 lines"), "{err}");
+            assert!(err.contains(&format!("loaded records {}, rejects {}", bad.loaded, bad.rejected)), "{err}");
+            assert!(err.contains("refusing to swap the table in"), "{err}");
+        }
+    }
 }
