@@ -16,6 +16,8 @@ need_moto
 eval "$("$ROOT/scripts/ensure-postgres.sh")"
 say "checking formatting and lints"
 cargo fmt --all -- --check
+# The UDF files are modules declared by a macro, which cargo fmt does not reach.
+rustfmt --edition 2021 --check crates/transform-casrec/src/udf/*.rs
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "running the tests (target dir $CARGO_TARGET_DIR)"
 cargo nextest run --workspace --all-targets --no-fail-fast "$@"

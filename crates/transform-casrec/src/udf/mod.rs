@@ -3,8 +3,8 @@
 //! Laid out as datafusion-functions lays out its own: one file per SQL function, each a
 //! [`CasrecFunction`] (name, parameters, return type, the paragraph the mapping document shows,
 //! and its invoke), and one list, [`functions`], that both [`register`] and [`docs`] read. Adding
-//! a function is a new file here plus its line in [`functions`] (and the `mod` line the compiler
-//! asks for); the tests check the file, the name and the documentation agree.
+//! a function is a new file here plus its line in `function_list!`; the tests check the file,
+//! the name and the documentation agree.
 //!
 //! Conventions every function follows:
 //!
@@ -40,109 +40,75 @@ use datafusion::prelude::SessionContext;
 use crate::functions::{Decimal, TransformError as ValueError};
 use crate::lookups::Lookups;
 
-mod absolute_value;
-mod add_business_days;
-mod add_one_year;
-mod as_of_date;
-mod calculate_duedate;
-mod calculate_startdate;
-mod capitalise;
-mod capitalise_first_letter;
-mod casrec_date;
-mod casrec_int;
-mod casrec_timestamp;
-mod coalesce_nonblank;
-mod coerce_bool;
-mod coerce_decimal;
-mod coerce_int;
-mod conditional_lookup;
-mod convert_to_bool;
-mod convert_to_timestamp;
-mod credit_type_from_invoice_ref;
-mod date_format_standard;
-mod deputy_organisation_name;
-mod deputy_subtype;
-mod due_date_for_case;
-mod end_of_tax_year;
-mod fee_reduction_end_date;
-mod first_chars;
-mod first_two_chars;
-mod first_word;
-mod format_date;
-mod format_datetime;
-mod get_max_col;
-mod is_active_pa_pro_deputy;
-mod is_at_least_one_set;
-mod is_pa_pro_deputy_type;
-mod last_words;
-mod london_local_to_utc;
-mod lookup;
-mod lookup_partial;
-mod money_pound_pence;
-mod multiply_by_100;
-mod squash_columns;
-mod start_of_tax_year;
-mod unique_number;
-mod uuid_from;
-
 #[cfg(test)]
 mod tests;
 
-/// Every SQL function of the transform, in the order the mapping document lists them.
-pub fn functions(env: &Arc<UdfEnv>) -> Vec<ScalarUDF> {
-    vec![
-        // Names and text.
-        udf::<first_word::FirstWord>(env),
-        udf::<last_words::LastWords>(env),
-        udf::<capitalise_first_letter::CapitaliseFirstLetter>(env),
-        udf::<capitalise::Capitalise>(env),
-        udf::<first_two_chars::FirstTwoChars>(env),
-        udf::<first_chars::FirstChars>(env),
-        udf::<credit_type_from_invoice_ref::CreditTypeFromInvoiceRef>(env),
-        udf::<squash_columns::SquashColumns>(env),
-        udf::<is_at_least_one_set::IsAtLeastOneSet>(env),
-        udf::<coalesce_nonblank::CoalesceNonblank>(env),
-        udf::<get_max_col::GetMaxCol>(env),
-        udf::<convert_to_bool::ConvertToBool>(env),
-        // Datatype coercion of CasRec text.
-        udf::<casrec_date::CasrecDate>(env),
-        udf::<casrec_timestamp::CasrecTimestamp>(env),
-        udf::<date_format_standard::DateFormatStandard>(env),
-        udf::<casrec_int::CasrecInt>(env),
-        udf::<coerce_int::CoerceInt>(env),
-        udf::<coerce_bool::CoerceBool>(env),
-        udf::<coerce_decimal::CoerceDecimal>(env),
-        // Money.
-        udf::<money_pound_pence::MoneyPoundPence>(env),
-        udf::<multiply_by_100::MultiplyBy100>(env),
-        udf::<absolute_value::AbsoluteValue>(env),
-        // Dates.
-        udf::<as_of_date::AsOfDate>(env),
-        udf::<add_one_year::AddOneYear>(env),
-        udf::<start_of_tax_year::StartOfTaxYear>(env),
-        udf::<end_of_tax_year::EndOfTaxYear>(env),
-        udf::<fee_reduction_end_date::FeeReductionEndDate>(env),
-        udf::<calculate_duedate::CalculateDuedate>(env),
-        udf::<calculate_startdate::CalculateStartdate>(env),
-        udf::<due_date_for_case::DueDateForCase>(env),
-        udf::<add_business_days::AddBusinessDays>(env),
-        udf::<convert_to_timestamp::ConvertToTimestamp>(env),
-        udf::<london_local_to_utc::LondonLocalToUtc>(env),
-        udf::<format_date::FormatDate>(env),
-        udf::<format_datetime::FormatDatetime>(env),
-        // Deputies.
-        udf::<is_pa_pro_deputy_type::IsPaProDeputyType>(env),
-        udf::<is_active_pa_pro_deputy::IsActivePaProDeputy>(env),
-        udf::<deputy_subtype::DeputySubtype>(env),
-        udf::<deputy_organisation_name::DeputyOrganisationName>(env),
-        // Lookups.
-        udf::<lookup::Lookup>(env),
-        udf::<lookup_partial::LookupPartial>(env),
-        udf::<conditional_lookup::ConditionalLookup>(env),
-        // Deterministic ids.
-        udf::<uuid_from::UuidFrom>(env),
-        udf::<unique_number::UniqueNumber>(env),
-    ]
+/// Declares each function's file as a module and lists it in [`functions`]: adding a function
+/// is its file plus one line here. (rustfmt does not see modules declared in a macro, so
+/// `scripts/test.sh` checks these files' formatting by name.)
+macro_rules! function_list {
+    ($($file:ident :: $ty:ident),* $(,)?) => {
+        $(mod $file;)*
+
+        /// Every SQL function of the transform, in the order the mapping document lists them.
+        pub fn functions(env: &Arc<UdfEnv>) -> Vec<ScalarUDF> {
+            vec![$(udf::<$file::$ty>(env)),*]
+        }
+    };
+}
+
+function_list! {
+    // Names and text.
+    first_word::FirstWord,
+    last_words::LastWords,
+    capitalise_first_letter::CapitaliseFirstLetter,
+    capitalise::Capitalise,
+    first_two_chars::FirstTwoChars,
+    first_chars::FirstChars,
+    credit_type_from_invoice_ref::CreditTypeFromInvoiceRef,
+    squash_columns::SquashColumns,
+    is_at_least_one_set::IsAtLeastOneSet,
+    coalesce_nonblank::CoalesceNonblank,
+    get_max_col::GetMaxCol,
+    convert_to_bool::ConvertToBool,
+    // Datatype coercion of CasRec text.
+    casrec_date::CasrecDate,
+    casrec_timestamp::CasrecTimestamp,
+    date_format_standard::DateFormatStandard,
+    casrec_int::CasrecInt,
+    coerce_int::CoerceInt,
+    coerce_bool::CoerceBool,
+    coerce_decimal::CoerceDecimal,
+    // Money.
+    money_pound_pence::MoneyPoundPence,
+    multiply_by_100::MultiplyBy100,
+    absolute_value::AbsoluteValue,
+    // Dates.
+    as_of_date::AsOfDate,
+    add_one_year::AddOneYear,
+    start_of_tax_year::StartOfTaxYear,
+    end_of_tax_year::EndOfTaxYear,
+    fee_reduction_end_date::FeeReductionEndDate,
+    calculate_duedate::CalculateDuedate,
+    calculate_startdate::CalculateStartdate,
+    due_date_for_case::DueDateForCase,
+    add_business_days::AddBusinessDays,
+    convert_to_timestamp::ConvertToTimestamp,
+    london_local_to_utc::LondonLocalToUtc,
+    format_date::FormatDate,
+    format_datetime::FormatDatetime,
+    // Deputies.
+    is_pa_pro_deputy_type::IsPaProDeputyType,
+    is_active_pa_pro_deputy::IsActivePaProDeputy,
+    deputy_subtype::DeputySubtype,
+    deputy_organisation_name::DeputyOrganisationName,
+    // Lookups.
+    lookup::Lookup,
+    lookup_partial::LookupPartial,
+    conditional_lookup::ConditionalLookup,
+    // Deterministic ids.
+    uuid_from::UuidFrom,
+    unique_number::UniqueNumber,
 }
 
 /// Registers every UDF in a session. `current_date` is replaced by the as-of date.
