@@ -17,7 +17,6 @@ pub mod targets;
 pub mod udf;
 
 use futures::future::BoxFuture;
-use migration_core::db::Database;
 use migration_core::step::BoxError;
 use migration_core::{StepContext, StepCounts};
 
@@ -75,7 +74,7 @@ pub async fn run(
 ) -> Result<(Option<(u64, u64, u64)>, Vec<engine::TargetReport>), TransformError> {
     let settings = ctx.settings();
     let as_of = settings.as_of_date()?;
-    let mut migration = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    let mut migration = ctx.rt.migration_db().await?;
     let engine = engine::Engine::new(&settings.migration_db, as_of)?;
     let scope = match part {
         None | Some(parts::Part::Scope) => {

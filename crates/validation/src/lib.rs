@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::future::BoxFuture;
-use migration_core::db::{quote_ident, Database};
+use migration_core::db::quote_ident;
 use migration_core::registry::{self, SiriusTable};
 use migration_core::step::BoxError;
 use migration_core::{RunId, StepContext, StepCounts};
@@ -170,9 +170,8 @@ async fn shared_columns(m: &Client, s: &Client, table: &str) -> Result<Vec<(Stri
 }
 
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
-    let settings = ctx.settings();
-    let m = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
-    let s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
+    let m = ctx.rt.migration_db().await?;
+    let s = ctx.rt.sirius_db().await?;
     m.batch_execute(r#"DROP SCHEMA IF EXISTS "validation" CASCADE; CREATE SCHEMA "validation";"#)
         .await
         .map_err(db_err("creating the validation schema"))?;
