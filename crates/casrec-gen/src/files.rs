@@ -81,8 +81,12 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
             ("Marital Status", "Q"),
             ("Title", "77"),
             ("Lay Team", "T0"),
+            // How a death was notified, for death_notifications.
+            ("Proof", "Q"),
+            ("Term by", "X"),
+            ("Notify", "9"),
         ],
-        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date"],
+        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date", "Notified", "Letter Sent"],
         text: &["Forename", "Surname", "Adrs1", "Postcode", "Corref"],
         refs: &[],
         key_file: true,
