@@ -172,17 +172,8 @@ async fn sirius_starting_point(m: &Client, s: &Client, tables: &[&SiriusTable]) 
         .map_err(db_err("recording Sirius's largest ids"))?;
     }
     // Uids are unique across every table that has them, migrated or not.
-    let largest: Vec<String> = registry::TABLES
-        .iter()
-        .filter_map(|t| {
-            t.uid.map(|u| format!("(SELECT max({}) FROM \"public\".{})", quote_ident(u), quote_ident(t.name)))
-        })
-        .collect();
-    let max_uid: Option<i64> = s
-        .query_one(&format!("SELECT GREATEST({})", largest.join(", ")), &[])
-        .await
-        .map_err(db_err("reading Sirius's largest uid"))?
-        .get(0);
+    let max_uid: Option<i64> =
+        s.query_one(&registry::largest_uid_sql(), &[]).await.map_err(db_err("reading Sirius's largest uid"))?.get(0);
     // The 11-digit sequence number starts at 70000000000; a uid is it and its check digit.
     let next_payload = max_uid.map(|u| u / 10 + 1).unwrap_or(70_000_000_000).max(70_000_000_000);
     m.execute(r#"INSERT INTO "integration"."sirius_uid" VALUES ($1)"#, &[&next_payload])

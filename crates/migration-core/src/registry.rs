@@ -272,6 +272,23 @@ impl SiriusTable {
     }
 }
 
+/// SQL giving the largest uid Sirius has given out, across every table that has uids.
+pub fn largest_uid_sql() -> String {
+    let each: Vec<String> = TABLES
+        .iter()
+        .filter_map(|t| {
+            t.uid.map(|u| {
+                format!(
+                    "(SELECT max({}) FROM \"public\".{})",
+                    crate::db::quote_ident(u),
+                    crate::db::quote_ident(t.name)
+                )
+            })
+        })
+        .collect();
+    format!("SELECT GREATEST({})", each.join(", "))
+}
+
 /// The registered table of that name.
 pub fn table(name: &str) -> Option<&'static SiriusTable> {
     TABLES.iter().find(|t| t.name == name)

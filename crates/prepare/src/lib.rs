@@ -9,7 +9,6 @@ use migration_core::{RunId, StepContext, StepCounts};
 
 const SCHEMAS_SQL: &str = include_str!("sql/schemas.sql");
 const SIRIUS_TABLES_SQL: &str = include_str!("sql/sirius_tables.sql");
-const MAX_UID_SQL: &str = include_str!("sql/max_uid.sql");
 
 /// The Sirius tables the migration writes (the registry) and reads; prepare refuses a Sirius
 /// without any of them.
@@ -97,7 +96,11 @@ pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<S
         let row = sirius.query_one(&sql, &[]).await.map_err(db_err(format!("reading {table}")))?;
         tables.push((t.to_string(), row.get(0), row.get(1)));
     }
-    let max_uid = sirius.query_one(MAX_UID_SQL, &[]).await.map_err(db_err("reading the largest uid"))?.get(0);
+    let max_uid = sirius
+        .query_one(&migration_core::registry::largest_uid_sql(), &[])
+        .await
+        .map_err(db_err("reading the largest uid"))?
+        .get(0);
     Ok(SiriusSnapshot { tables, max_uid })
 }
 
