@@ -5,7 +5,6 @@
 //! `GOLDEN_UPDATE=1` rewrites the file, for a change that means to alter the result: review
 //! its diff like any other.
 
-use aws_sdk_s3::primitives::ByteStream;
 use migration_core::step::{RunOptions, Runtime};
 use migration_core::Step;
 use testkit::TestEnv;
@@ -44,22 +43,7 @@ async fn the_core_targets_give_the_same_sirius_rows_as_before_the_registry() {
         defect_rate: 0.0,
     })
     .unwrap();
-    let s3 = &env.settings.s3;
-    let c = migration_core::s3::client(s3).await;
-    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            let key = s3.key(p.file_name().unwrap().to_str().unwrap());
-            c.put_object()
-                .bucket(&s3.bucket)
-                .key(key)
-                .body(ByteStream::from(std::fs::read(&p).unwrap()))
-                .send()
-                .await
-                .unwrap();
-        }
-    }
+    env.upload_csvs(&out).await;
     sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
     let run = rt.start_run(None, None).await.unwrap();

@@ -2,7 +2,6 @@
 //! existing records are updated in place, new ones get fresh ids and valid uids, a second run
 //! leaves Sirius as the first did, and rolling back restores it exactly.
 
-use aws_sdk_s3::primitives::ByteStream;
 use migration_core::step::{RunOptions, Runtime};
 use migration_core::{RunId, Step};
 use testkit::TestEnv;
@@ -17,22 +16,7 @@ async fn export(env: &TestEnv, clients: u64, seed: u64) {
     let out = env.path().join("export");
     casrec_gen::generate(&casrec_gen::GenerateOptions { clients, seed, out_dir: out.clone(), defect_rate: 0.0 })
         .unwrap();
-    let s3 = &env.settings.s3;
-    let c = migration_core::s3::client(s3).await;
-    migration_core::s3::ensure_bucket(&c, s3).await.unwrap();
-    for entry in std::fs::read_dir(&out).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            let key = s3.key(p.file_name().unwrap().to_str().unwrap());
-            c.put_object()
-                .bucket(&s3.bucket)
-                .key(key)
-                .body(ByteStream::from(std::fs::read(&p).unwrap()))
-                .send()
-                .await
-                .unwrap();
-        }
-    }
+    env.upload_csvs(&out).await;
 }
 
 /// A test environment with generated CasRec loaded and the Sirius stand-in installed.

@@ -174,6 +174,21 @@ impl TestEnv {
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
+
+    /// Puts every CSV file of `dir` into the test's bucket, as an export arrives.
+    pub async fn upload_csvs(&self, dir: &Path) {
+        let s3 = &self.settings.s3;
+        let c = migration_core::s3::client(s3).await;
+        migration_core::s3::ensure_bucket(&c, s3).await.expect("test bucket");
+        for entry in std::fs::read_dir(dir).expect("export folder") {
+            let p = entry.expect("export file").path();
+            if p.extension().is_some_and(|e| e == "csv") {
+                let key = s3.key(p.file_name().and_then(|n| n.to_str()).expect("file name"));
+                let body = aws_sdk_s3::primitives::ByteStream::from(std::fs::read(&p).expect("read export file"));
+                c.put_object().bucket(&s3.bucket).key(key).body(body).send().await.expect("upload to the test bucket");
+            }
+        }
+    }
 }
 
 /// The workspace root, for tests that need the project's own files.
