@@ -5,13 +5,17 @@ WITH ranked AS (
       FROM "order" o JOIN in_scope_cases s ON s."case_no" = o."Case"
 ),
 -- How the deputies were appointed: the latest deputyship of the order that is not a
--- discharge (Joint 5), latest by Create then at, as text (ties: the later line).
+-- discharge (Joint 5), latest by Create then at, both parsed: a blank, NaT or unparseable stamp
+-- (the last recorded in transform.exceptions under the deputyship line, the column named with
+-- its file) ranks after every real one; ties: the later line.
 appointed AS (
     SELECT "Order No" AS "order_no",
            CASE "Joint" WHEN '1' THEN 'SOLE' WHEN '2' THEN 'JOINT'
                         WHEN '3' THEN 'JOINTANDSEVERALLY' WHEN '4' THEN 'JOINTANDSEVERALLY' END AS "howdeputyappointed"
       FROM (SELECT ds.*, row_number() OVER (PARTITION BY ds."Order No"
-                                            ORDER BY ds."Create" DESC, ds."at" DESC, ds."casrec_row_id" DESC) AS "rn"
+                                            ORDER BY casrec_timestamp(ds."Create", ds."casrec_row_id", 'deputyship.Create') DESC NULLS LAST,
+                                                     casrec_time(ds."at", ds."casrec_row_id", 'deputyship.at') DESC NULLS LAST,
+                                                     ds."casrec_row_id" DESC) AS "rn"
               FROM deputyship ds WHERE ds."Joint" <> '5') latest
      WHERE "rn" = 1
 )

@@ -63,6 +63,28 @@ pub fn parse_casrec_datetime(value: Option<&str>) -> Result<Option<NaiveDateTime
     Ok(Some(date.and_time(time)))
 }
 
+/// A CasRec time of day on its own (the `at` / `at.1` beside a `Create` / `Modify` date):
+/// `H:MM`, `H:MM:SS` or `H:MM:SS.fraction`, the fraction kept so that times order as written.
+///
+/// `Ok(None)` for NULL, blank or a NaT spelling; `Err` (kind `InvalidTime`, fallback NULL) for
+/// anything else that is not a time of day.
+pub fn parse_casrec_time(value: Option<&str>) -> Result<Option<NaiveTime>, TransformError> {
+    let Some(raw) = value else { return Ok(None) };
+    let s = raw.trim();
+    if s.is_empty() || NAT_TOKENS.contains(&s) {
+        return Ok(None);
+    }
+    parse_time_part(s).map(Some).ok_or_else(|| {
+        TransformError::new(
+            "parse_casrec_time",
+            raw,
+            ErrorKind::InvalidTime,
+            "not a valid time of day (expected H:MM[:SS[.fraction]])",
+            OriginalBehaviour::Aborted,
+        )
+    })
+}
+
 /// [`parse_casrec_datetime`] without the time of day.
 pub fn parse_casrec_date(value: Option<&str>) -> Result<Option<NaiveDate>, TransformError> {
     parse_casrec_datetime(value).map(|d| d.map(|d| d.date())).map_err(|e| e.in_function("parse_casrec_date"))

@@ -32,8 +32,8 @@ pub use coerce::{coerce_bool, coerce_date, coerce_decimal, coerce_int};
 pub use dates::{
     add_business_days, add_one_year, calculate_duedate, calculate_startdate, current_date, date_format_standard,
     due_date_for_case, due_date_from, end_of_tax_year, fee_reduction_end_date, format_date, format_datetime,
-    is_active_pa_pro_deputy, is_pa_pro_deputy_type, parse_casrec_date, parse_casrec_datetime, round_to_second,
-    start_of_tax_year, PA_PRO_DEPUTY_TYPES,
+    is_active_pa_pro_deputy, is_pa_pro_deputy_type, parse_casrec_date, parse_casrec_datetime, parse_casrec_time,
+    round_to_second, start_of_tax_year, PA_PRO_DEPUTY_TYPES,
 };
 pub use decimal::{absolute_value, money_pound_pence, multiply_by_100, Decimal};
 pub use deputy::{map_deputy_subtype, DeputyNames, DeputySubtype};

@@ -26,10 +26,11 @@ use std::sync::{Arc, Mutex};
 
 use arrow::array::{
     Array, ArrayRef, BooleanArray, BooleanBuilder, Date32Array, Date32Builder, Decimal128Builder, Int32Builder,
-    Int64Array, Int64Builder, StringArray, StringBuilder, TimestampMicrosecondArray, TimestampMicrosecondBuilder,
+    Int64Array, Int64Builder, StringArray, StringBuilder, Time64MicrosecondBuilder, TimestampMicrosecondArray,
+    TimestampMicrosecondBuilder,
 };
 use arrow::datatypes::{DataType, TimeUnit};
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use datafusion::common::{exec_err, plan_err};
 use datafusion::error::Result as DfResult;
 use datafusion::logical_expr::{
@@ -74,6 +75,7 @@ function_list! {
     // Datatype coercion of CasRec text.
     casrec_date::CasrecDate,
     casrec_timestamp::CasrecTimestamp,
+    casrec_time::CasrecTime,
     date_format_standard::DateFormatStandard,
     casrec_int::CasrecInt,
     coerce_int::CoerceInt,
@@ -558,6 +560,17 @@ impl Args {
     pub fn timestamp_rows(&self, mut f: impl FnMut(usize) -> Option<NaiveDateTime>) -> DfResult<ColumnarValue> {
         let mut b = TimestampMicrosecondBuilder::with_capacity(self.rows);
         (0..self.rows).for_each(|r| b.append_option(f(r).map(micros)));
+        Ok(array(b.finish()))
+    }
+
+    /// Times of day as `Time64(Microsecond)`: microseconds since midnight.
+    pub fn time_rows(&self, mut f: impl FnMut(usize) -> Option<NaiveTime>) -> DfResult<ColumnarValue> {
+        let mut b = Time64MicrosecondBuilder::with_capacity(self.rows);
+        (0..self.rows).for_each(|r| {
+            b.append_option(
+                f(r).map(|t| i64::from(t.num_seconds_from_midnight()) * 1_000_000 + i64::from(t.nanosecond() / 1000)),
+            )
+        });
         Ok(array(b.finish()))
     }
 

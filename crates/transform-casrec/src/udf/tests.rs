@@ -233,6 +233,17 @@ async fn casrec_date_and_timestamps() {
     ];
     assert_eq!(fallible("casrec_timestamp", &cases).await, TS);
     let cases = [
+        (Some("9:05:00"), "09:05:00"),
+        (Some(" 17:30:12.25 "), "17:30:12.250"),
+        (Some("08:15"), "08:15:00"),
+        (Some("NaT"), "NULL"),
+        (Some(""), "NULL"),
+        (None, "NULL"),
+        (Some("25:00:00"), "!NULL"),
+        (Some("12/03/2019"), "!NULL"),
+    ];
+    assert_eq!(fallible("casrec_time", &cases).await, DataType::Time64(arrow::datatypes::TimeUnit::Microsecond));
+    let cases = [
         (Some("12/03/2019 10:00:00.5"), "2019-03-12T10:00:00.500"),
         (Some("01.02.2020"), "2020-02-01T00:00:00"),
         (Some(""), "NULL"),
