@@ -115,7 +115,13 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, std::result::Res
                 )
             })
             .collect();
-        Ok(StepCounts { rows_in: read, rows_out: loaded, rows_quarantined: rejected, details: per_file.into() })
+        Ok(StepCounts {
+            rows_in: read,
+            rows_out: loaded,
+            rows_rejected: rejected,
+            details: per_file.into(),
+            ..Default::default()
+        })
     })
 }
 

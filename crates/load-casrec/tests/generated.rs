@@ -50,7 +50,7 @@ async fn every_injected_defect_rejects_its_own_lines_only_and_every_other_line_l
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
     let run = rt.start_run(None, None).await.unwrap();
     let counts = rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.unwrap();
-    assert_eq!(counts.rows_in, counts.rows_out + counts.rows_quarantined);
+    assert_eq!(counts.rows_in, counts.rows_out + counts.rows_rejected);
 
     let db = env.migration_db.client().await;
     let summary: BTreeMap<String, [i64; 7]> = db

@@ -65,13 +65,13 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         Ok(StepCounts {
             rows_in: summary.files,
             rows_out: summary.uploaded.len() as u64,
-            rows_quarantined: 0,
             details: serde_json::json!({
                 "uploaded": summary.uploaded,
                 "unchanged": summary.unchanged,
                 "deleted": summary.deleted,
                 "bytes_uploaded": summary.bytes_uploaded,
             }),
+            ..Default::default()
         })
     })
 }

@@ -70,8 +70,8 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         Ok(StepCounts {
             rows_in: total,
             rows_out: total,
-            rows_quarantined: 0,
             details: serde_json::json!({ "tables": loads }),
+            ..Default::default()
         })
     })
 }
@@ -155,6 +155,9 @@ async fn name_source(m: &Client, table: String, message: String) -> LoadError {
 }
 
 async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadError> {
+    // One load into a Sirius at a time, whichever environment it comes from.
+    let _sirius =
+        migration_core::lock::claim_sirius(m, &ctx.settings().sirius_db, ctx.run_id, "load-to-target").await?;
     let settings = ctx.settings();
     let (integrated_run, tables) = registry::integrated(m).await?.map_err(LoadError::NoIntegration)?;
     tracing::info!(run = integrated_run, tables = tables.len(), "loading what integration prepared");
@@ -402,6 +405,7 @@ pub async fn rollback(
     run: RunId,
 ) -> Result<(u64, u64), LoadError> {
     let m = migration_core::db::connect(migration, Database::Migration).await?;
+    let _sirius = migration_core::lock::claim_sirius(&m, sirius, run, "rollback").await?;
     let mut s = migration_core::db::connect(sirius, Database::Sirius).await?;
     let rows = m
         .query(

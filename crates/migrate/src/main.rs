@@ -280,8 +280,12 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             // Undoing a load writes to Sirius as much as the load did: the same guard applies.
             let options = run_options(&settings, &guard, &[Step::LoadToTarget])?;
             migration_core::step::production_guard(&settings, &options)?;
+            // Undoing a load while a run rebuilds or loads would undo rows under it.
+            let rt = Runtime::connect(settings.clone(), options).await?;
+            rt.claim(Some(run), "rollback").await?;
             let (deleted, restored) =
                 load_to_target::rollback(&settings.migration_db, &settings.sirius_db, run).await?;
+            rt.release().await;
             println!("run {run} rolled back: {deleted} rows deleted, {restored} rows restored");
             Ok(())
         }
@@ -353,6 +357,12 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             let mut options = run_options(&settings, &guard, &[step])?;
             options.part = part;
             let rt = Runtime::connect(settings, options).await?;
+            // Claimed before the run is recorded: a refused step leaves nothing in the ledger.
+            let doing = match &rt.options.part {
+                Some(p) => format!("{step} ({p})"),
+                None => step.name().to_string(),
+            };
+            rt.claim(run_id, &doing).await?;
             let (run, own_run) = match run_id {
                 Some(id) => {
                     if !ledger::run_exists(&**rt.migration_db().await?, id).await? {
@@ -382,10 +392,14 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             let _s3 = embedded_s3(&settings).await?;
             let options = run_options(&settings, &guard, &plan)?;
             let rt = Runtime::connect(settings, options).await?;
+            // The run holds the environment from before it is recorded to its end: nothing of it
+            // (resume check, prepare's rebuild of the schemas, the load) overlaps another's.
+            rt.claim(None, "migrate run").await?;
             if let Some(from) = from {
                 check_resume(&rt, from).await?;
             }
             let run = rt.start_run(from, to).await?;
+            rt.claim(Some(run), "migrate run").await?;
             eprintln!(
                 "run {run}: {} in {}",
                 plan.iter().map(|s| s.name()).collect::<Vec<_>>().join(" → "),
@@ -395,8 +409,11 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             for step in &plan {
                 eprintln!("▶ {step}: {}", step.description());
                 match rt.execute(run, *step, step_fn(*step)).await {
-                    Ok(StepCounts { rows_in, rows_out, rows_quarantined, .. }) => {
-                        eprintln!("✔ {step}: {rows_in} in, {rows_out} out, {rows_quarantined} quarantined");
+                    Ok(StepCounts { rows_in, rows_out, rows_excluded, rows_quarantined, rows_rejected, .. }) => {
+                        eprintln!(
+                            "✔ {step}: {rows_in} in, {rows_out} out, {rows_excluded} excluded by a rule, \
+                             {rows_quarantined} quarantined, {rows_rejected} rejected at load"
+                        );
                     }
                     Err(e) => {
                         eprintln!("✘ {step}: {}", error_chain(e.error.as_ref()));
@@ -615,7 +632,9 @@ async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
         "status",
         "rows in",
         "rows out",
+        "excluded by a rule",
         "quarantined",
+        "rejected at load",
         "seconds",
         "error",
     ]);
@@ -633,11 +652,22 @@ async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
             s.status.clone(),
             num(s.rows_in),
             num(s.rows_out),
+            num(s.rows_excluded),
             num(s.rows_quarantined),
+            num(s.rows_rejected),
             s.seconds.map(|x| format!("{x:.1}")).unwrap_or_default(),
             err,
         ]);
     }
     println!("run {run}\n{t}");
+    // Excluded rows are the rules working, and say which rules; quarantined rows need a person
+    // (transform.exceptions, scope.orphans); rejected lines are in casrec_csv.rejects.
+    let rules: Vec<String> = steps
+        .iter()
+        .flat_map(|s| s.excluded_by_rule.iter().map(move |(rule, n)| format!("  {:>9}  {}: {rule}", n, s.step)))
+        .collect();
+    if !rules.is_empty() {
+        println!("excluded by a rule:\n{}", rules.join("\n"));
+    }
     Ok(())
 }

@@ -274,3 +274,44 @@ async fn a_row_sirius_refuses_rolls_the_load_back_and_is_named_with_its_source()
         .get(0);
     assert!(error.contains("client_address:10000001"), "the ledger names the row: {error}");
 }
+
+/// Two runs against one environment: while one holds it, `migrate run`, `migrate step` and
+/// `migrate rollback` are refused at once, naming the holder and leaving no trace in the ledger;
+/// when it ends, the next goes ahead. The summary tells excluded, quarantined and rejected apart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_run_is_refused_while_one_holds_the_environment() {
+    use migration_core::step::{RunOptions, Runtime};
+    let env = exported("clilock").await;
+    let holder = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    holder.claim(None, "migrate run").await.unwrap();
+    let held = holder.start_run(None, None).await.unwrap();
+    holder.claim(Some(held), "load-casrec").await.unwrap();
+    let m = env.migration_db.client().await;
+
+    let holder_named = format!(
+        "environment local is in use: run {held} (load-casrec, environment local) started {}",
+        chrono::Utc::now().format("%Y-%m-%d")
+    );
+    let host = format!("on {} (pid {})", migration_core::lock::host_name(), std::process::id());
+    for args in [vec!["run"], vec!["step", "prepare"], vec!["rollback", "--run", &held.to_string()]] {
+        let started = std::time::Instant::now();
+        let (ok, out) = run(migrate(&env).args(&args));
+        assert!(!ok, "{args:?}: {out}");
+        assert!(out.contains(&holder_named) && out.contains(&host), "{args:?} names the holder: {out}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{args:?} refused at once");
+    }
+    assert_eq!(testkit::count(&m, r#"SELECT count(*) FROM "migration"."runs""#).await, 1, "refusals leave no run");
+    assert_eq!(testkit::count(&m, r#"SELECT count(*) FROM "migration"."step_runs""#).await, 0);
+
+    holder.release().await;
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "transform-casrec"]));
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("excluded by a rule") && out.contains("quarantined") && out.contains("rejected at load"),
+        "{out}"
+    );
+    let line = out.lines().find(|l| l.starts_with("✔ transform-casrec:")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.ends_with(" excluded by a rule, 0 quarantined, 0 rejected at load"), "{line}");
+    // The client without a phone number is excluded by that rule, and the rule is named.
+    assert!(out.contains("transform-casrec: client_phonenumbers: "), "{out}");
+}

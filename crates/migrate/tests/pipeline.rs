@@ -322,4 +322,17 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
     let report = env.path().join("reports").join(format!("run-{run}")).join("validation.md");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.contains("## CasRec rows") && text.contains("| remarks.csv |"), "{text}");
+
+    // Clean data: rows left out by a rule are excluded, with their rules, and none is
+    // quarantined (nothing for a person to look at) or rejected, in the report and the ledger.
+    assert!(files.iter().all(|f| f.quarantined() == 0 && f.rejected == 0), "{files:?}");
+    assert!(pat.excluded + file("crec.csv").excluded > 0, "{files:?}");
+    assert!(file("crec.csv").rules.iter().any(|(r, n)| r.starts_with("crec_persons: an older crec row") && *n > 0));
+    let steps = migration_core::ledger::step_runs(&m, run).await.unwrap();
+    let transform = steps.iter().find(|s| s.step == "transform-casrec").unwrap();
+    assert_eq!(transform.rows_quarantined, Some(0), "{transform:?}");
+    assert!(transform.rows_excluded.unwrap_or(0) > 0, "{transform:?}");
+    let by_rule: i64 = transform.excluded_by_rule.iter().map(|(_, n)| n).sum();
+    assert_eq!(Some(by_rule), transform.rows_excluded, "every excluded row has its rule: {transform:?}");
+    assert!(transform.excluded_by_rule.iter().any(|(r, _)| r.starts_with("client_phonenumbers: ")), "{transform:?}");
 }

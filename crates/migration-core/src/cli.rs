@@ -108,6 +108,12 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
         part: args.part.clone(),
     };
     let rt = Runtime::connect(settings, options).await?;
+    // Claimed before the run is recorded: a refused step leaves nothing in the ledger.
+    let doing = match &args.part {
+        Some(p) => format!("{step} ({p})"),
+        None => step.name().to_string(),
+    };
+    rt.claim(args.run_id, &doing).await?;
     let run_id = match args.run_id {
         // The state machine names the run; its first step records it.
         Some(id) => {
@@ -126,12 +132,15 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
     if args.run_id.is_none() {
         crate::ledger::finish_run(&**rt.migration_db().await?, run_id, outcome.is_ok()).await?;
     }
+    rt.release().await;
     let counts = outcome?;
     tracing::info!(
         step = step.name(),
         rows_in = counts.rows_in,
         rows_out = counts.rows_out,
+        rows_excluded = counts.rows_excluded,
         rows_quarantined = counts.rows_quarantined,
+        rows_rejected = counts.rows_rejected,
         "done"
     );
     Ok(())

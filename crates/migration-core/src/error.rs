@@ -32,6 +32,12 @@ pub enum CoreError {
     #[error("unsupported column type for {table}.{column}: {type_name}")]
     UnsupportedType { table: String, column: String, type_name: String },
 
+    #[error(
+        "{what} is in use: {holder} holds its lock in {database}; wait for it to end, or stop it \
+         (a stopped run's lock goes with its session)"
+    )]
+    Claimed { what: String, database: String, holder: String },
+
     #[error("pipeline: {0}")]
     Pipeline(String),
 

@@ -84,14 +84,45 @@ pub async fn start_step<C: GenericClient>(c: &C, run: RunId, step: Step, part: O
     Ok(row.get(0))
 }
 
-/// What a step reports about its work.
+/// What a step reports about its work. Rows a step did not carry through are told apart,
+/// because they mean different things to whoever reads the summary: a rule's exclusion is the
+/// migration working as designed, a quarantined row needs a person, a rejected line is bad input.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct StepCounts {
     pub rows_in: u64,
     pub rows_out: u64,
+    /// Left out on purpose by a rule (a client without a phone number, an older crec row).
+    pub rows_excluded: u64,
+    /// A bad value or a broken reference: a person must look (value exceptions, orphans).
     pub rows_quarantined: u64,
+    /// Lines rejected at load (load-casrec's rejects).
+    pub rows_rejected: u64,
+    /// The rules behind `rows_excluded`, each with its rows, most rows first.
+    pub excluded_by_rule: Vec<(String, u64)>,
     pub details: serde_json::Value,
 }
+
+/// A rule's reason as one rule, whatever row it was given for: runs of digits (an order
+/// number, a case) become `N`, so "duplicate Order No 30000001" and "... 30000002" are one rule.
+pub fn rule_of(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut in_digits = false;
+    for c in reason.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('N');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
+/// Where a step run's details keep the rules behind its exclusions.
+const EXCLUDED_BY_RULE: &str = "excluded_by_rule";
 
 pub async fn finish_step<C: GenericClient>(
     c: &C,
@@ -101,19 +132,24 @@ pub async fn finish_step<C: GenericClient>(
     error: Option<&str>,
 ) -> Result<()> {
     let status = if error.is_some() { "failed" } else { "succeeded" };
-    let (rin, rout, rq, details) = match counts {
+    let n = |v: u64| Some(v as i64);
+    let (rin, rout, rx, rq, rr, details) = match counts {
         Some(k) => {
-            (Some(k.rows_in as i64), Some(k.rows_out as i64), Some(k.rows_quarantined as i64), k.details.clone())
+            let mut details = if k.details.is_null() { serde_json::json!({}) } else { k.details.clone() };
+            if !k.excluded_by_rule.is_empty() {
+                details[EXCLUDED_BY_RULE] = serde_json::json!(k.excluded_by_rule);
+            }
+            (n(k.rows_in), n(k.rows_out), n(k.rows_excluded), n(k.rows_quarantined), n(k.rows_rejected), details)
         }
-        None => (None, None, None, serde_json::json!({})),
+        None => (None, None, None, None, None, serde_json::json!({})),
     };
-    let details = if details.is_null() { serde_json::json!({}) } else { details };
     c.execute(
         r#"UPDATE "migration"."step_runs"
               SET "finished_at" = now(), "status" = $2, "rows_in" = $3, "rows_out" = $4,
-                  "rows_quarantined" = $5, "seconds" = $6, "details" = $7, "error" = $8
+                  "rows_excluded" = $5, "rows_quarantined" = $6, "rows_rejected" = $7,
+                  "seconds" = $8, "details" = $9, "error" = $10
             WHERE "step_run_id" = $1"#,
-        &[&step_run, &status, &rin, &rout, &rq, &seconds, &details, &error],
+        &[&step_run, &status, &rin, &rout, &rx, &rq, &rr, &seconds, &details, &error],
     )
     .await
     .map_err(CoreError::db(format!("recording the end of step run {step_run}")))?;
@@ -140,7 +176,11 @@ pub struct StepRunRow {
     pub started_at: DateTime<Utc>,
     pub rows_in: Option<i64>,
     pub rows_out: Option<i64>,
+    pub rows_excluded: Option<i64>,
     pub rows_quarantined: Option<i64>,
+    pub rows_rejected: Option<i64>,
+    /// The rules behind `rows_excluded`, as the step recorded them.
+    pub excluded_by_rule: Vec<(String, i64)>,
     pub seconds: Option<f64>,
     pub error: Option<String>,
 }
@@ -170,7 +210,8 @@ pub async fn recent_runs<C: GenericClient>(c: &C, limit: i64) -> Result<Vec<RunR
 pub async fn step_runs<C: GenericClient>(c: &C, run: RunId) -> Result<Vec<StepRunRow>> {
     let rows = c
         .query(
-            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part"
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part",
+                      "rows_excluded", "rows_rejected", "details" -> 'excluded_by_rule'
                  FROM "migration"."step_runs" WHERE "run_id" = $1 ORDER BY "step_run_id""#,
             &[&run],
         )
@@ -191,6 +232,12 @@ fn step_run_row(r: &tokio_postgres::Row) -> StepRunRow {
         seconds: r.get(7),
         error: r.get(8),
         part: r.get(9),
+        rows_excluded: r.get(10),
+        rows_rejected: r.get(11),
+        excluded_by_rule: r
+            .get::<_, Option<serde_json::Value>>(12)
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default(),
     }
 }
 
@@ -200,7 +247,8 @@ fn step_run_row(r: &tokio_postgres::Row) -> StepRunRow {
 pub async fn latest_step_run<C: GenericClient>(c: &C, step: Step) -> Result<Option<StepRunRow>> {
     let row = c
         .query_opt(
-            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part"
+            r#"SELECT "run_id", "step", "status", "started_at", "rows_in", "rows_out", "rows_quarantined", "seconds", "error", "part",
+                      "rows_excluded", "rows_rejected", "details" -> 'excluded_by_rule'
                  FROM "migration"."step_runs"
                 WHERE "step" = $1 AND "status" <> 'running' AND ("part" IS NULL OR "part" = $2)
                 ORDER BY "step_run_id" DESC LIMIT 1"#,
@@ -209,4 +257,19 @@ pub async fn latest_step_run<C: GenericClient>(c: &C, step: Step) -> Result<Opti
         .await
         .map_err(CoreError::db("reading migration.step_runs"))?;
     Ok(row.as_ref().map(step_run_row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_given_for_each_row_is_one_rule() {
+        assert_eq!(
+            rule_of("duplicate Order No 30000001: its first row is migrated"),
+            rule_of("duplicate Order No 4: its first row is migrated")
+        );
+        assert_eq!(rule_of("no phone number"), "no phone number");
+        assert_eq!(rule_of("case 1000 line 12"), "case N line N");
+    }
 }

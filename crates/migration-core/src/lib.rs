@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod ledger;
+pub mod lock;
 pub mod pgcopy;
 pub mod pipeline;
 pub mod registry;

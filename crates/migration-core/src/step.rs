@@ -11,6 +11,7 @@ use crate::config::{Environment, Settings};
 use crate::db::{self, Database};
 use crate::error::{CoreError, Result};
 use crate::ledger::{self, RunId, StepCounts};
+use crate::lock::{self, Claimant, Mode, RunLock};
 use crate::pipeline::Step;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -37,6 +38,8 @@ pub struct Runtime {
     migration_pool: Pool,
     sirius_pool: Pool,
     s3: OnceCell<aws_sdk_s3::Client>,
+    /// This process's claim on the environment (`crate::lock`), while it holds one.
+    claim: tokio::sync::Mutex<Option<RunLock>>,
 }
 
 impl Runtime {
@@ -50,7 +53,8 @@ impl Runtime {
         }
         let migration_pool = db::pool(&settings.migration_db)?;
         let sirius_pool = db::pool(&settings.sirius_db)?;
-        let rt = Runtime { settings, options, migration_pool, sirius_pool, s3: OnceCell::new() };
+        let rt =
+            Runtime { settings, options, migration_pool, sirius_pool, s3: OnceCell::new(), claim: Default::default() };
         ledger::ensure(&**rt.migration_db().await?).await?;
         Ok(rt)
     }
@@ -69,6 +73,37 @@ impl Runtime {
 
     pub async fn s3(&self) -> &aws_sdk_s3::Client {
         self.s3.get_or_init(|| crate::s3::client(&self.settings.s3)).await
+    }
+
+    /// Claims the environment for this process (`crate::lock`), or refuses at once naming the
+    /// run that holds it; already held, only says in the record what the holder now does. Parts
+    /// of a named run share the claim with that run's other parts; everything else holds it
+    /// alone. Held until [`Runtime::release`] or the runtime is dropped.
+    pub async fn claim(&self, run_id: Option<RunId>, doing: &str) -> Result<()> {
+        self.hold(run_id, doing).await.map(|_| ())
+    }
+
+    /// As [`Runtime::claim`]; true when this call took the claim (rather than found it held).
+    async fn hold(&self, run_id: Option<RunId>, doing: &str) -> Result<bool> {
+        let mut held = self.claim.lock().await;
+        if let Some(l) = held.as_ref() {
+            l.set(run_id, doing).await?;
+            return Ok(false);
+        }
+        let mode = match (run_id, &self.options.part) {
+            (Some(run), Some(_)) => Mode::SharedWith(run),
+            _ => Mode::Exclusive,
+        };
+        let who = Claimant { environment: self.settings.environment, run_id, step: doing.to_string() };
+        *held = Some(lock::claim(&self.settings.migration_db, &who, mode).await?);
+        Ok(true)
+    }
+
+    /// Ends this process's claim on the environment, if it holds one.
+    pub async fn release(&self) {
+        if let Some(l) = self.claim.lock().await.take() {
+            l.release().await;
+        }
     }
 
     /// Starts a run in the ledger.
@@ -104,6 +139,27 @@ impl Runtime {
             let e = CoreError::Pipeline(format!("{step} does not run in parts; leave out --part"));
             return Err(StepFailure { step, error: e.into() });
         }
+        // No step runs unclaimed: one run as a whole claims once; a step run on its own claims
+        // for itself, before the ledger records it, so a refused step leaves no trace there.
+        let doing = match part {
+            Some(p) => format!("{step} ({p})"),
+            None => step.name().to_string(),
+        };
+        let own_claim = self.hold(Some(run_id), &doing).await.map_err(|e| StepFailure { step, error: e.into() })?;
+        let result = self.execute_claimed(run_id, step, f).await;
+        if own_claim {
+            self.release().await;
+        }
+        result
+    }
+
+    async fn execute_claimed(
+        &self,
+        run_id: RunId,
+        step: Step,
+        f: StepFn,
+    ) -> std::result::Result<StepCounts, StepFailure> {
+        let part = self.options.part.as_deref();
         let ledger_row = ledger::start_step(
             &**self.migration_db().await.map_err(|e| StepFailure { step, error: e.into() })?,
             run_id,
@@ -144,7 +200,9 @@ impl Runtime {
                     step = step.name(),
                     rows_in = counts.rows_in,
                     rows_out = counts.rows_out,
+                    rows_excluded = counts.rows_excluded,
                     rows_quarantined = counts.rows_quarantined,
+                    rows_rejected = counts.rows_rejected,
                     seconds,
                     "step succeeded"
                 );

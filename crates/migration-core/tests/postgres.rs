@@ -90,7 +90,15 @@ async fn the_ledger_records_runs_and_step_outcomes() {
         _: &'a StepContext<'b>,
     ) -> futures::future::BoxFuture<'a, Result<StepCounts, migration_core::BoxError>> {
         Box::pin(async {
-            Ok(StepCounts { rows_in: 10, rows_out: 9, rows_quarantined: 1, details: serde_json::json!({"k": 1}) })
+            Ok(StepCounts {
+                rows_in: 10,
+                rows_out: 9,
+                rows_excluded: 2,
+                rows_quarantined: 1,
+                rows_rejected: 3,
+                excluded_by_rule: vec![("no phone number".into(), 2)],
+                details: serde_json::json!({"k": 1}),
+            })
         })
     }
     fn failing<'a, 'b>(
@@ -110,6 +118,12 @@ async fn the_ledger_records_runs_and_step_outcomes() {
         (steps[0].step.as_str(), steps[0].status.as_str(), steps[0].rows_in),
         ("prepare", "succeeded", Some(10))
     );
+    // Excluded by a rule, quarantined and rejected at load are kept apart, the rules with them.
+    assert_eq!(
+        (steps[0].rows_excluded, steps[0].rows_quarantined, steps[0].rows_rejected),
+        (Some(2), Some(1), Some(3))
+    );
+    assert_eq!(steps[0].excluded_by_rule, vec![("no phone number".to_string(), 2)]);
     assert_eq!(steps[1].status, "failed");
     assert!(steps[1].error.as_deref().unwrap().contains("pat.csv line 7"));
     let latest = ledger::latest_step_run(&**c, Step::Prepare).await.unwrap().unwrap();

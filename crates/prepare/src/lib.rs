@@ -50,12 +50,12 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         Ok(StepCounts {
             rows_in: snapshot.tables.len() as u64,
             rows_out: snapshot.tables.len() as u64,
-            rows_quarantined: 0,
             details: serde_json::json!({
                 "sirius_rows": rows,
                 "max_uid": snapshot.max_uid,
                 "max_ids": snapshot.tables.iter().map(|(t, m, _)| (t.clone(), serde_json::json!(m))).collect::<serde_json::Map<_, _>>(),
             }),
+            ..Default::default()
         })
     })
 }

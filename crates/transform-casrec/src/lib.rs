@@ -54,7 +54,17 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
             // The scope part's work is deciding cases: every pat case in, those in scope out.
             (rows_in, rows_out) = (in_scope + out_of_scope, in_scope);
         }
-        let excluded: u64 = reports.iter().map(|r| r.excluded).sum();
+        let mut excluded: u64 = reports.iter().map(|r| r.excluded).sum();
+        let mut excluded_by_rule = exclusion_rules(ctx, &reports).await?;
+        // Quarantined is what a person must look at: values that could not be transformed
+        // (transform.exceptions) and rows whose case is not in pat (scope.orphans). Rows a rule
+        // leaves out are the mapping working as designed, and are counted apart.
+        let exceptions: u64 = reports.iter().map(|r| r.exceptions).sum();
+        let orphans = scope.map(|s| s.2).unwrap_or(0);
+        if let (Some(parts::Part::Scope), Some((_, out_of_scope, _))) = (part, scope) {
+            excluded = out_of_scope;
+            excluded_by_rule = vec![("scope: case out of scope".to_string(), out_of_scope)];
+        }
         let mut details = serde_json::json!({ "targets": reports });
         if let Some(scope) = scope {
             details["scope"] = serde_json::json!({ "in_scope": scope.0, "out_of_scope": scope.1, "orphans": scope.2 });
@@ -62,8 +72,40 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         if let Some(p) = part {
             details["part"] = serde_json::json!(p.to_string());
         }
-        Ok(StepCounts { rows_in, rows_out, rows_quarantined: excluded, details })
+        Ok(StepCounts {
+            rows_in,
+            rows_out,
+            rows_excluded: excluded,
+            rows_quarantined: exceptions + orphans,
+            rows_rejected: 0,
+            excluded_by_rule: excluded_by_rule.into_iter().filter(|(_, n)| *n > 0).collect(),
+            details,
+        })
     })
+}
+
+/// The rules behind the exclusions of the targets reported, `target: rule`, most rows first.
+async fn exclusion_rules(
+    ctx: &StepContext<'_>,
+    reports: &[engine::TargetReport],
+) -> Result<Vec<(String, u64)>, TransformError> {
+    let targets: Vec<&str> = reports.iter().filter(|r| r.excluded > 0).map(|r| r.target.as_str()).collect();
+    if targets.is_empty() {
+        return Ok(Vec::new());
+    }
+    let m = ctx.rt.migration_db().await?;
+    let rows = m
+        .query(include_str!("sql/exclusions_by_reason.sql"), &[&targets])
+        .await
+        .map_err(|source| TransformError::Db { context: "reading transform.quarantine".into(), source })?;
+    let mut rules: std::collections::BTreeMap<String, u64> = Default::default();
+    for r in rows {
+        let (target, reason, n): (String, String, i64) = (r.get(0), r.get(1), r.get(2));
+        *rules.entry(format!("{target}: {}", migration_core::ledger::rule_of(&reason))).or_default() += n as u64;
+    }
+    let mut rules: Vec<(String, u64)> = rules.into_iter().collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(rules)
 }
 
 /// Runs the step, or one part of it (`crate::parts`). Returns the scope counts (in scope, out of

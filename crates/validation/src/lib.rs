@@ -144,8 +144,8 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         Ok(StepCounts {
             rows_in: checks.len() as u64,
             rows_out: checks.len() as u64,
-            rows_quarantined: 0,
             details: serde_json::json!({ "checks": checks, "report": report }),
+            ..Default::default()
         })
     })
 }
@@ -426,29 +426,44 @@ fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRo
         },
         Table {
             title: Some("CasRec rows"),
-            intro: "Every row of every file, counted once: migrated by some target, else excluded with a reason \
-                    (`transform.quarantine`), else an orphan (`scope.orphans`), else of a case out of scope, else \
-                    not migrated.",
+            intro: "Every row of every file, counted once: migrated by some target, else excluded by a rule \
+                    (`transform.quarantine`; the mapping working as designed, its rules listed), else an orphan \
+                    (`scope.orphans`), else of a case out of scope, else not migrated. Quarantined rows need a \
+                    person: the orphans, and migrated rows with a value that went on with its fallback \
+                    (`transform.exceptions`). Rejected at load are bad lines (`casrec_csv.rejects`).",
             header: &[
                 "file",
                 "read",
                 "rejected at load",
                 "migrated",
-                "excluded with a reason",
-                "orphan (case not in pat)",
+                "excluded by a rule",
+                "quarantined",
+                "of them orphans (case not in pat)",
+                "of them migrated with a bad value",
                 "case out of scope",
                 "not migrated",
                 "why",
+                "rules that excluded rows (rows each)",
             ],
-            numeric: &[1, 2, 3, 4, 5, 6, 7],
+            numeric: &[1, 2, 3, 4, 5, 6, 7, 8, 9],
             rows: files
                 .iter()
                 .map(|f| {
-                    let counts =
-                        [f.read, f.rejected, f.migrated, f.excluded, f.orphans, f.out_of_scope, f.not_migrated];
+                    let counts = [
+                        f.read,
+                        f.rejected,
+                        f.migrated,
+                        f.excluded,
+                        f.quarantined(),
+                        f.orphans,
+                        f.bad_values,
+                        f.out_of_scope,
+                        f.not_migrated,
+                    ];
                     let mut cells = vec![f.file.clone()];
                     cells.extend(counts.iter().map(i64::to_string));
                     cells.push(f.why.clone());
+                    cells.push(f.rules_text());
                     (cells, false)
                 })
                 .collect(),
@@ -592,8 +607,29 @@ mod tests {
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
         assert!(
-            md.contains("| remarks.csv | 5 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |"),
+            md.contains(
+                "| remarks.csv | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |  |"
+            ),
             "{md}"
+        );
+        let files = vec![accounting::FileRows {
+            file: "pat.csv".into(),
+            read: 9,
+            loaded: 8,
+            rejected: 1,
+            migrated: 5,
+            bad_values: 1,
+            excluded: 2,
+            rules: vec![("client_phonenumbers: no phone number".into(), 2)],
+            orphans: 1,
+            ..Default::default()
+        }];
+        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files));
+        assert!(
+            md.contains(
+                "| pat.csv | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
+            ),
+            "excluded, quarantined and rejected are three numbers, the rules named: {md}"
         );
         let page = html(7, &checks, &tables);
         assert!(page.contains("class=\"fail\"") && page.contains("<td>remarks.csv</td>"), "{page}");

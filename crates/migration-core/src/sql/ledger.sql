@@ -35,6 +35,12 @@ CREATE TABLE IF NOT EXISTS "migration"."step_runs" (
 -- that completes it is pipeline::COMPLETING_PART. A whole step has no part.
 ALTER TABLE "migration"."step_runs" ADD COLUMN IF NOT EXISTS "part" text;
 
+-- Rows a step did not carry through, told apart: excluded by a rule (the rules in
+-- details.excluded_by_rule), quarantined (a bad value or broken reference: a person must look)
+-- and rejected at load. Runs recorded before these columns counted exclusions as quarantined.
+ALTER TABLE "migration"."step_runs" ADD COLUMN IF NOT EXISTS "rows_excluded" bigint;
+ALTER TABLE "migration"."step_runs" ADD COLUMN IF NOT EXISTS "rows_rejected" bigint;
+
 CREATE INDEX IF NOT EXISTS "step_runs_step_idx" ON "migration"."step_runs" ("step", "step_run_id");
 
 -- Every Sirius row a run wrote: what load-to-target did to it and, for updates, the row as it
@@ -51,3 +57,17 @@ CREATE TABLE IF NOT EXISTS "migration"."loaded_rows" (
 );
 CREATE INDEX IF NOT EXISTS "loaded_rows_key_idx" ON "migration"."loaded_rows" ("table_name", "migration_key");
 CREATE INDEX IF NOT EXISTS "loaded_rows_run_idx" ON "migration"."loaded_rows" ("run_id");
+
+-- Who holds an environment's lock (migration-core's lock.rs): the lock itself is a session-level
+-- advisory lock, so a row whose backend no longer holds it is stale and is never believed.
+CREATE TABLE IF NOT EXISTS "migration"."locks" (
+    "lock_key"     integer     NOT NULL,
+    "backend_pid"  integer     NOT NULL,
+    "run_id"       bigint,
+    "step"         text        NOT NULL,
+    "host"         text        NOT NULL,
+    "pid"          integer     NOT NULL,
+    "started_at"   timestamptz NOT NULL DEFAULT now(),
+    "environment"  text        NOT NULL,
+    PRIMARY KEY ("lock_key", "backend_pid")
+);
