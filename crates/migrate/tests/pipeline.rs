@@ -302,6 +302,9 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
         let rows = count(format!(r#"SELECT count(*) FROM "casrec_csv"."{}""#, f.table)).await;
         assert_eq!(f.loaded, rows, "{f:?}");
         assert_eq!(f.read, f.loaded + f.rejected, "{f:?}");
+        let lines = f.lines.expect("lines are counted");
+        assert_eq!(lines, f.lines_loaded.unwrap() + f.lines_rejected.unwrap() + f.blank_lines, "{f:?}");
+        assert!(lines >= f.read, "{f:?}");
     }
     let file = |name: &str| files.iter().find(|f| f.file == name).unwrap_or_else(|| panic!("{name}"));
     let remarks = file("remarks.csv");

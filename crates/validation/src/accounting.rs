@@ -21,6 +21,12 @@ pub struct FileRows {
     pub table: String,
     pub read: i64,
     pub rejected: i64,
+    /// Physical lines of the file (header aside): those of loaded records, of rejected records,
+    /// and blank ones. NULL for a load from before lines were counted.
+    pub lines: Option<i64>,
+    pub lines_loaded: Option<i64>,
+    pub lines_rejected: Option<i64>,
+    pub blank_lines: i64,
     /// Rows in `casrec_csv` now (read − rejected when nothing changed them since the load).
     pub loaded: i64,
     pub migrated: i64,
@@ -56,7 +62,8 @@ pub const NOT_TAKEN: &str = "no target takes these rows (not linked to a migrate
 pub async fn by_file(m: &Client) -> Result<Vec<FileRows>, ValidationError> {
     let files = m
         .query(
-            r#"SELECT "file", "table_name", "rows_read", "rows_rejected" FROM "casrec_csv"."load_summary" ORDER BY "file""#,
+            r#"SELECT "file", "table_name", "rows_read", "rows_rejected", "lines_read", "lines_loaded", "lines_rejected", "blank_lines"
+                 FROM "casrec_csv"."load_summary" ORDER BY "file""#,
             &[],
         )
         .await
@@ -146,6 +153,10 @@ pub async fn by_file(m: &Client) -> Result<Vec<FileRows>, ValidationError> {
             file,
             read: f.get(2),
             rejected: f.get(3),
+            lines: f.get(4),
+            lines_loaded: f.get(5),
+            lines_rejected: f.get(6),
+            blank_lines: f.get(7),
             loaded: r.get(0),
             migrated: r.get(1),
             bad_values: r.get(6),

@@ -292,6 +292,15 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         files.iter().map(|f| f.loaded + f.rejected).sum(),
         "per file under CasRec rows",
     ));
+    // A line lost or read twice would hide in the record counts: lines are accounted apart.
+    let counted: Vec<&accounting::FileRows> = files.iter().filter(|f| f.lines.is_some()).collect();
+    checks.push(Check::counts(
+        "casrec export",
+        "lines read = lines of loaded records + of rejected records + blank",
+        counted.iter().filter_map(|f| f.lines).sum(),
+        counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
+        format!("{} of {} files counted by line", counted.len(), files.len()),
+    ));
     write_report(ctx, &checks, &scope, &files).await?;
     Ok(checks)
 }
@@ -430,9 +439,12 @@ fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRo
                     (`transform.quarantine`; the mapping working as designed, its rules listed), else an orphan \
                     (`scope.orphans`), else of a case out of scope, else not migrated. Quarantined rows need a \
                     person: the orphans, and migrated rows with a value that went on with its fallback \
-                    (`transform.exceptions`). Rejected at load are bad lines (`casrec_csv.rejects`).",
+                    (`transform.exceptions`). Rejected at load are bad lines (`casrec_csv.rejects`); lines are counted apart from \
+                    records, as a record may span lines.",
             header: &[
                 "file",
+                "lines",
+                "lines rejected at load",
                 "read",
                 "rejected at load",
                 "migrated",
@@ -445,7 +457,7 @@ fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRo
                 "why",
                 "rules that excluded rows (rows each)",
             ],
-            numeric: &[1, 2, 3, 4, 5, 6, 7, 8, 9],
+            numeric: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
             rows: files
                 .iter()
                 .map(|f| {
@@ -461,6 +473,9 @@ fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRo
                         f.not_migrated,
                     ];
                     let mut cells = vec![f.file.clone()];
+                    let lines = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_else(|| "not counted".into());
+                    cells.push(lines(f.lines));
+                    cells.push(lines(f.lines_rejected));
                     cells.extend(counts.iter().map(i64::to_string));
                     cells.push(f.why.clone());
                     cells.push(f.rules_text());
@@ -598,6 +613,9 @@ mod tests {
             table: "remarks".into(),
             read: 5,
             loaded: 5,
+            lines: Some(6),
+            lines_loaded: Some(6),
+            lines_rejected: Some(0),
             not_migrated: 5,
             why: accounting::NO_TARGET.into(),
             ..Default::default()
@@ -608,7 +626,7 @@ mod tests {
         assert!(md.contains("| put away | 2 |"), "{md}");
         assert!(
             md.contains(
-                "| remarks.csv | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |  |"
+                "| remarks.csv | 6 | 0 | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |  |"
             ),
             "{md}"
         );
@@ -627,7 +645,7 @@ mod tests {
         let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files));
         assert!(
             md.contains(
-                "| pat.csv | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
+                "| pat.csv | not counted | not counted | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
             ),
             "excluded, quarantined and rejected are three numbers, the rules named: {md}"
         );
