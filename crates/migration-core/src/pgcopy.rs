@@ -628,38 +628,179 @@ pub async fn query_batches(
     Ok((schema, batches))
 }
 
-/// Writes the rows of a [`RowEncoder`] into `target` — a qualified, quoted table and its columns,
-/// `"schema"."table" ("a", "b")` — with one binary COPY. Inside a transaction pass its
-/// `client()`: the COPY runs in the same session. Returns the number of rows written.
+/// How many encoded bytes a [`CopyWriter`] gathers before sending them as one CopyData message.
+/// PostgreSQL refuses a message over 1 GiB, and a frame is held in memory until sent: a few MiB
+/// keep both far away while amortising the per-message cost.
+pub const FRAME_BYTES: usize = 4 << 20;
+
+/// A `COPY … FROM STDIN (FORMAT binary)` in progress: rows (field by field, Arrow batches, or the
+/// bytes of another server's binary COPY) go into a buffer that is sent as a frame whenever it
+/// passes [`FRAME_BYTES`], so memory stays at about one frame whatever the table's size.
+pub struct CopyWriter {
+    sink: std::pin::Pin<Box<tokio_postgres::CopyInSink<Bytes>>>,
+    buf: BytesMut,
+    target: String,
+    /// The bytes are another binary COPY's, header and trailer included.
+    piped: bool,
+    sent: u64,
+}
+
+impl CopyWriter {
+    /// Starts a COPY into `target` — a qualified, quoted table and its columns,
+    /// `"schema"."table" ("a", "b")` — for rows this writer encodes. Inside a transaction pass
+    /// its `client()`: the COPY runs in the same session.
+    pub async fn start(client: &tokio_postgres::Client, target: &str) -> Result<Self> {
+        let mut w = Self::open(client, target, false).await?;
+        write_header(&mut w.buf);
+        Ok(w)
+    }
+
+    /// Starts a COPY into `target` that [`CopyWriter::raw`] feeds with the bytes of a
+    /// `COPY … TO STDOUT (FORMAT binary)`, which bring their own header and trailer.
+    pub async fn start_piped(client: &tokio_postgres::Client, target: &str) -> Result<Self> {
+        Self::open(client, target, true).await
+    }
+
+    async fn open(client: &tokio_postgres::Client, target: &str, piped: bool) -> Result<Self> {
+        let sink = client
+            .copy_in::<_, Bytes>(&format!("COPY {target} FROM STDIN (FORMAT binary)"))
+            .await
+            .map_err(CoreError::db(format!("starting COPY into {target}")))?;
+        Ok(CopyWriter {
+            sink: Box::pin(sink),
+            buf: BytesMut::with_capacity(FRAME_BYTES + (FRAME_BYTES >> 2)),
+            target: target.to_string(),
+            piped,
+            sent: 0,
+        })
+    }
+
+    pub fn begin_row(&mut self, fields: i16) {
+        self.buf.put_i16(fields);
+    }
+
+    pub fn null(&mut self) {
+        self.buf.put_i32(-1);
+    }
+
+    pub fn bytes(&mut self, v: &[u8]) {
+        put_var(&mut self.buf, v);
+    }
+
+    pub fn opt_bytes(&mut self, v: Option<&[u8]>) {
+        match v {
+            Some(v) => self.bytes(v),
+            None => self.null(),
+        }
+    }
+
+    pub fn int8(&mut self, v: i64) {
+        self.buf.put_i32(8);
+        self.buf.put_i64(v);
+    }
+
+    pub fn int4(&mut self, v: i32) {
+        self.buf.put_i32(4);
+        self.buf.put_i32(v);
+    }
+
+    /// Ends a row written field by field: sends a frame if the buffer is full.
+    pub async fn end_row(&mut self) -> Result<()> {
+        self.flush_full().await
+    }
+
+    /// Appends every row of an Arrow batch (columns in the target's order), sending frames as
+    /// the buffer fills, so a large batch does not become one large message.
+    pub async fn batch(&mut self, batch: &RecordBatch) -> Result<()> {
+        let rows = batch.num_rows();
+        // Rows of a batch take about the same room each: slices of about a frame.
+        let per_row = (batch.get_array_memory_size() / rows.max(1)).max(1);
+        let step = (FRAME_BYTES / per_row).clamp(1, rows.max(1));
+        // Errors name the table, not its column list.
+        let table = self.target.split(" (").next().unwrap_or(&self.target).to_string();
+        let mut at = 0;
+        while at < rows {
+            let n = step.min(rows - at);
+            encode_batch(&batch.slice(at, n), &table, &mut self.buf)?;
+            self.flush_full().await?;
+            at += n;
+        }
+        Ok(())
+    }
+
+    /// Appends bytes of another binary COPY stream as they are (see [`CopyWriter::start_piped`]).
+    pub async fn raw(&mut self, chunk: &[u8]) -> Result<()> {
+        self.buf.extend_from_slice(chunk);
+        self.flush_full().await
+    }
+
+    /// The bytes handed to PostgreSQL so far.
+    pub fn bytes_sent(&self) -> u64 {
+        self.sent
+    }
+
+    async fn flush_full(&mut self) -> Result<()> {
+        if self.buf.len() >= FRAME_BYTES {
+            self.send().await?;
+        }
+        Ok(())
+    }
+
+    async fn send(&mut self) -> Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let frame = self.buf.split().freeze();
+        self.sent += frame.len() as u64;
+        self.sink.send(frame).await.map_err(CoreError::db(format!("COPY into {}", self.target)))?;
+        // split() hands the allocation to the frame; the next one starts a fresh buffer.
+        self.buf.reserve(FRAME_BYTES + (FRAME_BYTES >> 2));
+        Ok(())
+    }
+
+    /// Ends the COPY; returns the number of rows PostgreSQL took.
+    pub async fn finish(mut self) -> Result<u64> {
+        if !self.piped {
+            write_trailer(&mut self.buf);
+        }
+        self.send().await?;
+        self.sink.as_mut().finish().await.map_err(CoreError::db(format!("finishing COPY into {}", self.target)))
+    }
+}
+
+/// Writes the rows of a [`RowEncoder`] into `target` (as [`CopyWriter::start`] takes it), in
+/// frames of [`FRAME_BYTES`]. The rows are already in memory: a writer that produces many rows
+/// streams them through a [`CopyWriter`] instead. Returns the number of rows written.
 pub async fn copy_rows(client: &tokio_postgres::Client, target: &str, rows: RowEncoder) -> Result<u64> {
-    let sink = client
-        .copy_in::<_, Bytes>(&format!("COPY {target} FROM STDIN (FORMAT binary)"))
-        .await
-        .map_err(CoreError::db(format!("starting COPY into {target}")))?;
-    futures::pin_mut!(sink);
-    sink.send(rows.finish()).await.map_err(CoreError::db(format!("COPY into {target}")))?;
-    sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {target}")))
+    let mut w = CopyWriter::start_piped(client, target).await?;
+    let all = rows.finish();
+    let mut at = 0;
+    while at < all.len() {
+        let end = (at + FRAME_BYTES).min(all.len());
+        // Slices of the one buffer: nothing is copied.
+        w.sent += (end - at) as u64;
+        w.sink.send(all.slice(at..end)).await.map_err(CoreError::db(format!("COPY into {target}")))?;
+        at = end;
+    }
+    w.finish().await
 }
 
 /// Streams the rows of `select` on one server into `into` (a qualified table and its columns) on
-/// another, by binary COPY chunk by chunk: nothing is held but the chunk in flight. The SELECT
-/// must cast every column to the receiving column's type, so the binary forms agree.
+/// another, by binary COPY in frames of [`FRAME_BYTES`]: nothing is held but the frame in
+/// flight. The SELECT must cast every column to the receiving column's type, so the binary
+/// forms agree.
 pub async fn pipe(from: &tokio_postgres::Client, select: &str, to: &tokio_postgres::Client, into: &str) -> Result<u64> {
     let out = from
         .copy_out(&format!("COPY ({select}) TO STDOUT (FORMAT binary)"))
         .await
         .map_err(CoreError::db(format!("reading the rows for {into}")))?;
-    let sink = to
-        .copy_in::<_, Bytes>(&format!("COPY {into} FROM STDIN (FORMAT binary)"))
-        .await
-        .map_err(CoreError::db(format!("starting COPY into {into}")))?;
+    let mut w = CopyWriter::start_piped(to, into).await?;
     futures::pin_mut!(out);
-    futures::pin_mut!(sink);
     while let Some(chunk) = out.next().await {
         let chunk = chunk.map_err(CoreError::db(format!("reading the rows for {into}")))?;
-        sink.send(chunk).await.map_err(CoreError::db(format!("COPY into {into}")))?;
+        w.raw(&chunk).await?;
     }
-    sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {into}")))
+    w.finish().await
 }
 
 /// Writes Arrow batches into `schema.table` (columns named as the batch's fields) with binary COPY.
@@ -672,21 +813,11 @@ pub async fn copy_in_batches(
 ) -> Result<u64> {
     let Some(first) = batches.first() else { return Ok(0) };
     let cols = first.schema().fields().iter().map(|f| quote_ident(f.name())).collect::<Vec<_>>().join(", ");
-    let name = format!("{schema}.{table}");
-    let sql = format!("COPY {}.{} ({cols}) FROM STDIN (FORMAT binary)", quote_ident(schema), quote_ident(table));
-    let sink = client.copy_in::<_, Bytes>(&sql).await.map_err(CoreError::db(format!("starting COPY into {name}")))?;
-    futures::pin_mut!(sink);
-    let mut buf = BytesMut::with_capacity(1 << 20);
-    write_header(&mut buf);
+    let mut w = CopyWriter::start(client, &format!("{}.{} ({cols})", quote_ident(schema), quote_ident(table))).await?;
     for b in batches {
-        encode_batch(b, &name, &mut buf)?;
-        if buf.len() > (1 << 20) {
-            sink.send(buf.split().freeze()).await.map_err(CoreError::db(format!("COPY into {name}")))?;
-        }
+        w.batch(b).await?;
     }
-    write_trailer(&mut buf);
-    sink.send(buf.freeze()).await.map_err(CoreError::db(format!("COPY into {name}")))?;
-    sink.finish().await.map_err(CoreError::db(format!("finishing COPY into {name}")))
+    w.finish().await
 }
 
 #[cfg(test)]
