@@ -227,32 +227,35 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         ))
         .await
         .map_err(db_err(format!("building the expected rows of {table}")))?;
-        let keys: Vec<String> = m
-            .query(&format!("SELECT \"key\" FROM \"validation\".{}", quote_ident(&format!("expected_{table}"))), &[])
+        // The keys go by COPY into a temporary table of the Sirius session and the Sirius rows
+        // they name come back by COPY: neither side is held in memory, whatever the table's size.
+        s.batch_execute(
+            "DROP TABLE IF EXISTS pg_temp.\"validation_keys\"; CREATE TEMP TABLE \"validation_keys\" (\"key\" text);",
+        )
+        .await
+        .map_err(db_err(format!("sending the keys of {table} to Sirius")))?;
+        let expected = migration_core::pgcopy::pipe(
+            &m,
+            &format!("SELECT \"key\" FROM \"validation\".{}", quote_ident(&format!("expected_{table}"))),
+            &s,
+            "pg_temp.\"validation_keys\" (\"key\")",
+        )
+        .await?;
+        s.batch_execute("ANALYZE pg_temp.\"validation_keys\"")
             .await
-            .map_err(db_err(format!("reading keys of {table}")))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        let sirius_rows = s
-            .query(
-                &format!("SELECT {key} AS \"key\", ({doc})::text FROM \"public\".{t} WHERE ({key}) = ANY($1)"),
-                &[&keys],
-            )
-            .await
-            .map_err(db_err(format!("reading Sirius {table}")))?;
-        let mut enc = migration_core::pgcopy::RowEncoder::new();
-        for r in &sirius_rows {
-            enc.begin_row(2);
-            enc.bytes(r.get::<_, &str>(0).as_bytes());
-            // jsonb's binary form: a version byte, then the text.
-            let mut doc = vec![1u8];
-            doc.extend_from_slice(r.get::<_, &str>(1).as_bytes());
-            enc.bytes(&doc);
-        }
+            .map_err(db_err(format!("sending the keys of {table} to Sirius")))?;
         let into = format!("\"validation\".{} (\"key\", \"doc\")", quote_ident(&format!("sirius_{table}")));
-        migration_core::pgcopy::copy_rows(&m, &into, enc).await?;
-        checks.push(Check::counts(table, "rows in Sirius", keys.len() as i64, sirius_rows.len() as i64, ""));
+        let in_sirius = migration_core::pgcopy::pipe(
+            &s,
+            &format!(
+                "SELECT {key} AS \"key\", {doc} FROM \"public\".{t}
+                  WHERE ({key}) IN (SELECT \"key\" FROM pg_temp.\"validation_keys\")"
+            ),
+            &m,
+            &into,
+        )
+        .await?;
+        checks.push(Check::counts(table, "rows in Sirius", expected as i64, in_sirius as i64, ""));
 
         let exc = quote_ident(&format!("exceptions_{table}"));
         m.batch_execute(&format!(
