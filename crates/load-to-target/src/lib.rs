@@ -2,13 +2,14 @@
 //! another server), tables in foreign-key order, all in one Sirius transaction. Rows stream by
 //! binary COPY into staging tables on the Sirius side; new rows are inserted from there and
 //! matched rows updated, after their before-images are read. Every row written is recorded in
-//! `migration.loaded_rows`, so `rollback` can undo the run exactly. Sequences are moved past the
+//! `migration.loaded_rows`, so `rollback` can undo the run exactly: the before-images and keys
+//! stream by COPY from Sirius into the ledger as each table loads, so a load's memory does not
+//! grow with its rows, and the ledger's transaction commits just before Sirius's. Sequences are moved past the
 //! new ids afterwards and statistics refreshed. A constraint violation rolls everything back and
 //! names the table, constraint and offending key.
 
-use bytes::Bytes;
 use futures::future::BoxFuture;
-use futures::{SinkExt, StreamExt};
+use futures::StreamExt;
 use migration_core::db::{quote_ident, Database};
 use migration_core::registry::{self, Key, SiriusTable};
 use migration_core::step::BoxError;
@@ -109,13 +110,51 @@ fn differs(cols: &[(String, String)]) -> String {
     format!("ROW({}) IS DISTINCT FROM ROW({})", side("p"), side("s"))
 }
 
-/// A row as load-to-target recorded it.
-struct Loaded {
-    table: String,
-    id: Option<i64>,
-    key: String,
-    action: &'static str,
-    before: Option<serde_json::Value>,
+/// The ledger's columns, in the order the ledger selects below produce them.
+const LEDGER: &str =
+    r#""migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")"#;
+
+/// A string as an SQL literal.
+fn literal(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// A link's ledger key, `table:{"a":1,"b":2}`: the compact JSON of its pair with the names in
+/// byte order, as earlier runs wrote it, so a rerun matches their keys.
+fn link_key(table: &str, keys: [&str; 2]) -> String {
+    let mut names = keys.to_vec();
+    names.sort_unstable();
+    let parts = names
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            format!(
+                "{} || coalesce({}::text, 'null')",
+                literal(&format!("{}\"{k}\":", if i == 0 { "{" } else { "," })),
+                quote_ident(k)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" || ");
+    format!("{} || {parts} || '}}'", literal(&format!("{table}:")))
+}
+
+/// Streams the rows of a Sirius statement (`COPY`-able, producing the ledger's columns) into the
+/// ledger as they come, frame by frame: the ledger of a large load is never held in memory.
+/// `error` says what a failure of the statement means.
+async fn to_ledger(
+    s: &Client,
+    statement: &str,
+    ledger: &Client,
+    error: impl Fn(tokio_postgres::Error) -> LoadError,
+) -> Result<u64, LoadError> {
+    let out = s.copy_out(&format!("COPY ({statement}) TO STDOUT (FORMAT binary)")).await.map_err(&error)?;
+    let mut w = migration_core::pgcopy::CopyWriter::start_piped(ledger, LEDGER).await?;
+    futures::pin_mut!(out);
+    while let Some(chunk) = out.next().await {
+        w.raw(&chunk.map_err(&error)?).await?;
+    }
+    Ok(w.finish().await?)
 }
 
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableLoad>, LoadError> {
@@ -163,8 +202,12 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
     tracing::info!(run = integrated_run, tables = tables.len(), "loading what integration prepared");
     let mut s = migration_core::db::connect(&settings.sirius_db, Database::Sirius).await?;
     let tx = s.transaction().await.map_err(db_err("starting the Sirius transaction"))?;
+    // The ledger rows stream in as each table loads, in a transaction of their own: a load
+    // that fails leaves none, and they commit just before Sirius does.
+    let mut l = migration_core::db::connect(&settings.migration_db, Database::Migration).await?;
+    let ledger = l.transaction().await.map_err(db_err("starting the ledger transaction"))?;
+    let run = ctx.run_id;
     let mut loads = Vec::new();
-    let mut recorded: Vec<Loaded> = Vec::new();
     for t in &tables {
         let table = &t.name;
         let cols = shared_columns(m, &tx, table).await?;
@@ -182,26 +225,13 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         // column to Sirius's own type, so the binary forms agree.
         let select =
             cols.iter().map(|(c, t)| format!("CAST({} AS {t})", quote_ident(c))).collect::<Vec<_>>().join(", ");
-        let out = m
-            .copy_out(&format!(
-                "COPY (SELECT {select}, \"migration_key\", \"method\" FROM \"integration\".{}) TO STDOUT (FORMAT binary)",
-                quote_ident(table)
-            ))
-            .await
-            .map_err(db_err(format!("reading integration.{table}")))?;
-        let sink = tx
-            .copy_in::<_, Bytes>(&format!(
-                "COPY {stage} ({col_list}, \"migration_key\", \"method\") FROM STDIN (FORMAT binary)"
-            ))
-            .await
-            .map_err(db_err(format!("staging {table} in Sirius")))?;
-        futures::pin_mut!(out);
-        futures::pin_mut!(sink);
-        while let Some(chunk) = out.next().await {
-            let chunk = chunk.map_err(db_err(format!("reading integration.{table}")))?;
-            sink.send(chunk).await.map_err(db_err(format!("staging {table} in Sirius")))?;
-        }
-        sink.finish().await.map_err(db_err(format!("staging {table} in Sirius")))?;
+        migration_core::pgcopy::pipe(
+            m,
+            &format!("SELECT {select}, \"migration_key\", \"method\" FROM \"integration\".{}", quote_ident(table)),
+            tx.client(),
+            &format!("{stage} ({col_list}, \"migration_key\", \"method\")"),
+        )
+        .await?;
         // Temporary tables get no statistics by themselves: without them the planner joins the
         // staged rows to Sirius by nested loops, minutes for a few thousand rows.
         let key = if t.is_link() { "\"method\"" } else { "\"id\"" };
@@ -210,61 +240,47 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             .map_err(db_err(format!("indexing the staged {table}")))?;
 
         let mut load = TableLoad { table: table.to_string(), ..Default::default() };
+        let name = literal(table);
         if let Key::Link(keys) = t.key {
             // A link Sirius already has is left alone; only new links are inserted.
-            let rows = tx
-                .query(
-                    &format!(
-                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
-                         ON CONFLICT DO NOTHING RETURNING json_build_object('{k0}', {k0q}, '{k1}', {k1q})::text",
-                        t = quote_ident(table),
-                        k0 = keys[0],
-                        k1 = keys[1],
-                        k0q = quote_ident(keys[0]),
-                        k1q = quote_ident(keys[1]),
-                    ),
-                    &[],
-                )
-                .await
-                .map_err(|e| refusal(table, e))?;
-            load.inserted = rows.len() as u64;
-            for r in rows {
-                let key: serde_json::Value = serde_json::from_str(r.get::<_, &str>(0)).unwrap_or_default();
-                recorded.push(Loaded {
-                    table: table.to_string(),
-                    id: None,
-                    key: format!("{table}:{key}"),
-                    action: "INSERT",
-                    before: Some(key),
-                });
-            }
+            load.inserted = to_ledger(
+                tx.client(),
+                &format!(
+                    "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
+                     ON CONFLICT DO NOTHING
+                     RETURNING {run}::bigint, {name}::text, NULL::bigint, {key}, 'INSERT'::text,
+                               jsonb_build_object('{k0}', {k0q}, '{k1}', {k1q})",
+                    t = quote_ident(table),
+                    key = link_key(table, keys),
+                    k0 = keys[0],
+                    k1 = keys[1],
+                    k0q = quote_ident(keys[0]),
+                    k1q = quote_ident(keys[1]),
+                ),
+                ledger.client(),
+                |e| refusal(table, e),
+            )
+            .await?;
         } else {
-            let before = tx
-                .query(
+            // Before-images go to the ledger straight from Sirius, before the update overwrites them.
+            to_ledger(
+                tx.client(),
+                &format!(
+                    "SELECT {run}::bigint, {name}::text, p.\"id\"::bigint, s.\"migration_key\", 'UPDATE'::text,
+                            to_jsonb(p.*)
+                       FROM {stage} s JOIN \"public\".{t} p ON p.\"id\" = s.\"id\"
+                      WHERE s.\"method\" = 'UPDATE' AND {d}",
+                    t = quote_ident(table),
+                    d = differs(&cols)
+                ),
+                ledger.client(),
+                |e| db_err(format!("reading before-images of {table}"))(e),
+            )
+            .await?;
+            load.inserted = tx
+                .execute(
                     &format!(
-                        "SELECT p.\"id\"::bigint, s.\"migration_key\", row_to_json(p.*)::text FROM {stage} s
-                           JOIN \"public\".{t} p ON p.\"id\" = s.\"id\" WHERE s.\"method\" = 'UPDATE' AND {d}",
-                        t = quote_ident(table),
-                        d = differs(&cols)
-                    ),
-                    &[],
-                )
-                .await
-                .map_err(db_err(format!("reading before-images of {table}")))?;
-            for r in &before {
-                recorded.push(Loaded {
-                    table: table.to_string(),
-                    id: Some(r.get(0)),
-                    key: r.get(1),
-                    action: "UPDATE",
-                    before: serde_json::from_str(r.get::<_, &str>(2)).ok(),
-                });
-            }
-            let inserted = tx
-                .query(
-                    &format!(
-                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
-                         RETURNING \"id\"::bigint",
+                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'",
                         t = quote_ident(table)
                     ),
                     &[],
@@ -289,23 +305,16 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                 )
                 .await
                 .map_err(|e| refusal(table, e))?;
-            load.inserted = inserted.len() as u64;
-            let keys = tx
-                .query(
-                    &format!("SELECT \"id\"::bigint, \"migration_key\" FROM {stage} WHERE \"method\" = 'INSERT'"),
-                    &[],
-                )
-                .await
-                .map_err(db_err(format!("reading keys of {table}")))?;
-            for r in keys {
-                recorded.push(Loaded {
-                    table: table.to_string(),
-                    id: Some(r.get(0)),
-                    key: r.get(1),
-                    action: "INSERT",
-                    before: None,
-                });
-            }
+            to_ledger(
+                tx.client(),
+                &format!(
+                    "SELECT {run}::bigint, {name}::text, \"id\"::bigint, \"migration_key\", 'INSERT'::text, NULL::jsonb
+                       FROM {stage} WHERE \"method\" = 'INSERT'"
+                ),
+                ledger.client(),
+                |e| db_err(format!("recording the keys of {table}"))(e),
+            )
+            .await?;
         }
         tracing::info!(table = *table, inserted = load.inserted, updated = load.updated, "loaded");
         loads.push(load);
@@ -313,7 +322,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
     move_sequences(&tx, &tables).await?;
 
     // The ledger first: a crash after Sirius commits must not leave rows nobody can roll back.
-    record(m, ctx.run_id, &recorded).await?;
+    ledger.commit().await.map_err(db_err("committing the ledger of the load"))?;
     if let Err(e) = tx.commit().await {
         m.execute(r#"DELETE FROM "migration"."loaded_rows" WHERE "run_id" = $1"#, &[&ctx.run_id]).await.ok();
         return Err(db_err("committing the load into Sirius")(e));
@@ -362,38 +371,6 @@ async fn move_sequences(tx: &impl GenericClient, tables: &[&SiriusTable]) -> Res
     )
     .await
     .map_err(db_err("moving the uid sequence"))?;
-    Ok(())
-}
-
-async fn record(m: &Client, run: RunId, rows: &[Loaded]) -> Result<(), LoadError> {
-    // One COPY, not a statement per row: a load writes a ledger row for every Sirius row.
-    let mut enc = migration_core::pgcopy::RowEncoder::new();
-    for r in rows {
-        enc.begin_row(6);
-        enc.int8(run);
-        enc.bytes(r.table.as_bytes());
-        match r.id {
-            Some(id) => enc.int8(id),
-            None => enc.null(),
-        }
-        enc.bytes(r.key.as_bytes());
-        enc.bytes(r.action.as_bytes());
-        match &r.before {
-            // jsonb's binary form: a version byte, then the text.
-            Some(v) => {
-                let mut b = vec![1u8];
-                b.extend_from_slice(v.to_string().as_bytes());
-                enc.bytes(&b);
-            }
-            None => enc.null(),
-        }
-    }
-    migration_core::pgcopy::copy_rows(
-        m,
-        r#""migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")"#,
-        enc,
-    )
-    .await?;
     Ok(())
 }
 
