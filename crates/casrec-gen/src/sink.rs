@@ -122,6 +122,8 @@ struct Tamper {
     fields: i64,
     bad_byte: u8,
     stray_quote: bool,
+    /// A duplicate whose copy has a stray quote opening this field.
+    stray_quote_copy: Option<usize>,
 }
 
 /// The csv writer writes into this shared buffer, so each record can be re-encoded to
@@ -256,7 +258,7 @@ impl Sink {
                 chosen = self.inject(&mut r, &mut row, &mut t);
             }
         }
-        let Tamper { duplicate: dup, fields, bad_byte, stray_quote } = t;
+        let Tamper { duplicate: dup, fields, bad_byte, stray_quote, stray_quote_copy } = t;
         if fields > 0 {
             for k in 0..fields {
                 row.vals.push(format!("EXTRA{k}"));
@@ -280,7 +282,20 @@ impl Sink {
         }
         let line = self.flush_record()?;
         self.rows += 1;
-        if dup {
+        if let (true, Some(p)) = (dup, stray_quote_copy) {
+            let mut vals = row.vals.clone();
+            vals[p].insert(0, MARK_STRAY_QUOTE);
+            self.encode(vals.iter().map(String::as_str))?;
+            let at = self.enc.iter().position(|b| *b == MARK_STRAY_QUOTE as u8).expect("marker written");
+            self.enc[at] = b'"';
+            let line2 = self.flush_record()?;
+            self.rows += 1;
+            let c = self.file.columns[p];
+            let detail = format!(
+                "a copy of the record on line {line} in which a quote opens {c} and nothing on the line closes it"
+            );
+            self.defect(line2, Some(c), DefectKind::StrayQuote, detail);
+        } else if dup {
             let line2 = self.flush_record()?;
             self.rows += 1;
             self.defect(line2, None, DefectKind::DuplicateRow, format!("copy of the record on line {line}"));
@@ -331,6 +346,12 @@ impl Sink {
         match kind {
             DefectKind::DuplicateRow => {
                 t.duplicate = true;
+                // A rejected line of a key file would orphan what hangs from it; a rejected copy
+                // orphans nothing, so key files get their stray quotes on copies.
+                let fields = row.stray_quote_fields();
+                if spec.key_file && !fields.is_empty() && r.chance(0.5) {
+                    t.stray_quote_copy = Some(fields.start + r.below(fields.len()));
+                }
                 None
             }
             DefectKind::BlankMandatory => {
