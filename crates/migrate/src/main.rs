@@ -357,25 +357,7 @@ async fn real_main(cli: Cli) -> anyhow::Result<()> {
             let mut options = run_options(&settings, &guard, &[step])?;
             options.part = part;
             let rt = Runtime::connect(settings, options).await?;
-            // Claimed before the run is recorded: a refused step leaves nothing in the ledger.
-            let doing = match &rt.options.part {
-                Some(p) => format!("{step} ({p})"),
-                None => step.name().to_string(),
-            };
-            rt.claim(run_id, &doing).await?;
-            let (run, own_run) = match run_id {
-                Some(id) => {
-                    if !ledger::run_exists(&**rt.migration_db().await?, id).await? {
-                        bail!("run {id} is not in the ledger (migrate status lists runs)");
-                    }
-                    (id, false)
-                }
-                None => (rt.start_run(Some(step), Some(step)).await?, true),
-            };
-            let result = rt.execute(run, step, step_fn(step)).await;
-            if own_run {
-                ledger::finish_run(&**rt.migration_db().await?, run, result.is_ok()).await?;
-            }
+            let (run, result) = rt.run_step(step, run_id, false, step_fn(step)).await?;
             print_summary(&rt, run).await?;
             result.map(|_| ()).map_err(|e| anyhow::anyhow!(e.to_string()))
         }

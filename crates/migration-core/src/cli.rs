@@ -108,31 +108,8 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
         part: args.part.clone(),
     };
     let rt = Runtime::connect(settings, options).await?;
-    // Claimed before the run is recorded: a refused step leaves nothing in the ledger.
-    let doing = match &args.part {
-        Some(p) => format!("{step} ({p})"),
-        None => step.name().to_string(),
-    };
-    rt.claim(args.run_id, &doing).await?;
-    let run_id = match args.run_id {
-        // The state machine names the run; its first step records it.
-        Some(id) => {
-            crate::ledger::ensure_run(
-                &**rt.migration_db().await?,
-                id,
-                settings_env(&rt),
-                rt.settings.as_of_date().ok(),
-            )
-            .await?;
-            id
-        }
-        None => rt.start_run(Some(step), Some(step)).await?,
-    };
-    let outcome = rt.execute(run_id, step, f).await;
-    if args.run_id.is_none() {
-        crate::ledger::finish_run(&**rt.migration_db().await?, run_id, outcome.is_ok()).await?;
-    }
-    rt.release().await;
+    // The state machine names the run; its first step records it.
+    let (_, outcome) = rt.run_step(step, args.run_id, true, f).await?;
     let counts = outcome?;
     tracing::info!(
         step = step.name(),
@@ -144,10 +121,6 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
         "done"
     );
     Ok(())
-}
-
-fn settings_env(rt: &Runtime) -> Environment {
-    rt.settings.environment
 }
 
 /// The binaries' error type: any error, printed with its causes.

@@ -106,6 +106,54 @@ impl Runtime {
         }
     }
 
+    /// Runs one step on its own, as `migrate step` and each step's container binary do: claims
+    /// the environment, then records the step under `named` (the state machine's run, or one the
+    /// operator named) or under a run of its own, which it finishes; releases the claim. This is
+    /// the one place a lone step's run id comes from. A named run the ledger does not have is
+    /// recorded when `named_is_new` (the state machine names runs before they exist), refused
+    /// otherwise (an operator's typo).
+    pub async fn run_step(
+        &self,
+        step: Step,
+        named: Option<RunId>,
+        named_is_new: bool,
+        f: StepFn,
+    ) -> Result<(RunId, std::result::Result<StepCounts, StepFailure>)> {
+        // Claimed before the run is recorded: a refused step leaves nothing in the ledger.
+        let doing = match &self.options.part {
+            Some(p) => format!("{step} ({p})"),
+            None => step.name().to_string(),
+        };
+        self.claim(named, &doing).await?;
+        let run = match named {
+            Some(id) if named_is_new => {
+                ledger::ensure_run(
+                    &**self.migration_db().await?,
+                    id,
+                    self.settings.environment,
+                    self.settings.as_of_date().ok(),
+                )
+                .await?;
+                id
+            }
+            Some(id) => {
+                if !ledger::run_exists(&**self.migration_db().await?, id).await? {
+                    return Err(CoreError::Pipeline(format!(
+                        "run {id} is not in the ledger (migrate status lists runs)"
+                    )));
+                }
+                id
+            }
+            None => self.start_run(Some(step), Some(step)).await?,
+        };
+        let outcome = self.execute(run, step, f).await;
+        if named.is_none() {
+            ledger::finish_run(&**self.migration_db().await?, run, outcome.is_ok()).await?;
+        }
+        self.release().await;
+        Ok((run, outcome))
+    }
+
     /// Starts a run in the ledger.
     pub async fn start_run(&self, from: Option<Step>, to: Option<Step>) -> Result<RunId> {
         let as_of = match self.settings.run.as_of_date.trim() {
