@@ -116,6 +116,12 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     let s = ctx.rt.sirius_db().await?;
     let tables = built_tables(&m).await?;
     m.batch_execute(SETUP_SQL).await.map_err(db_err("creating the integration schema"))?;
+    // The tables are unlogged (plan::create says why), so their run record is too: a crash
+    // empties both, and load-to-target then asks for integration to run again instead of
+    // loading the emptied tables as if they were the run's.
+    m.batch_execute(r#"ALTER TABLE "integration"."run" SET UNLOGGED"#)
+        .await
+        .map_err(db_err("creating the integration schema"))?;
     let names: Vec<String> = tables.iter().map(|t| t.name.to_string()).collect();
     m.execute(r#"INSERT INTO "integration"."run" ("run_id", "tables") VALUES ($1, $2)"#, &[&ctx.run_id, &names])
         .await
@@ -316,15 +322,22 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<
             m.batch_execute(&plan::match_links(t, pair)).await.map_err(db_err(ctx("matching links")))?;
         }
         Key::Id { .. } => {
-            let sql = [plan::match_previously_loaded(t), plan::match_sirius(t), plan::allocate_ids(t)].concat();
-            m.batch_execute(&sql).await.map_err(db_err(ctx("matching and allocating ids")))?;
-            if let Some(uid) = t.uid {
-                let n = m
-                    .execute(&plan::allocate_uids(t, uid, *uids_taken), &[])
-                    .await
-                    .map_err(db_err(ctx("allocating uids")))?;
-                *uids_taken += n as i64;
-            }
+            let sql = [plan::match_previously_loaded(t), plan::match_sirius(t)].concat();
+            m.batch_execute(&sql).await.map_err(db_err(ctx("matching")))?;
+            let uid = match t.uid {
+                Some(column) => {
+                    let wanted: i64 = m
+                        .query_one(&plan::uids_wanted(t, column), &[])
+                        .await
+                        .map_err(db_err(ctx("counting the rows needing uids")))?
+                        .get(0);
+                    let already = *uids_taken;
+                    *uids_taken += wanted;
+                    Some((column, already))
+                }
+                None => None,
+            };
+            m.batch_execute(&plan::allocate_ids(t, uid)).await.map_err(db_err(ctx("allocating ids and uids")))?;
         }
     }
     m.batch_execute(&format!("ANALYZE \"integration\".{}", quote_ident(t.name)))

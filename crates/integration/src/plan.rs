@@ -42,7 +42,8 @@ pub fn facts_select(t: &SiriusTable, columns: &[(String, String)]) -> String {
 
 pub fn facts_create(t: &SiriusTable, columns: &[(String, String)]) -> String {
     let defs: Vec<String> = columns.iter().map(|(c, ty)| format!("{} {}", q(c), fact_type(ty))).collect();
-    format!("CREATE TABLE {} ({})", facts_table(t), defs.join(", "))
+    // Unlogged like the tables matched against them (see `create`).
+    format!("CREATE UNLOGGED TABLE {} ({})", facts_table(t), defs.join(", "))
 }
 
 /// The table's transform rows with the bookkeeping integration adds, and the columns it fills
@@ -53,7 +54,13 @@ pub fn create(t: &SiriusTable, missing: &[(String, String)]) -> String {
     } else {
         "t.\"id\" AS \"transform_id\", 'INSERT'::text AS \"method\", NULL::integer AS \"sirius_id\"".to_string()
     };
-    let mut sql = format!("CREATE TABLE {} AS SELECT t.*, {extra} FROM \"transform\".{} t;\n", it(t.name), q(t.name));
+    // Unlogged: every row is rewritten by several updates below, and logging each version with
+    // its index entries cost more than everything else, growing faster than the rows (each
+    // checkpoint makes the next change of every page log the whole page). The schema is rebuilt
+    // by every run; `run` is unlogged with it (lib.rs), so a crash empties it as a whole and
+    // load-to-target refuses it, never reads half of it.
+    let mut sql =
+        format!("CREATE UNLOGGED TABLE {} AS SELECT t.*, {extra} FROM \"transform\".{} t;\n", it(t.name), q(t.name));
     for (c, ty) in missing {
         sql.push_str(&format!("ALTER TABLE {} ADD COLUMN {} {ty};\n", it(t.name), q(c)));
     }
@@ -184,11 +191,32 @@ pub fn match_sirius(t: &SiriusTable) -> String {
     sql
 }
 
-/// Matched rows keep Sirius's id; new rows are numbered on from Sirius's largest, in transform order.
-pub fn allocate_ids(t: &SiriusTable) -> String {
+/// Matched rows keep Sirius's id; new rows are numbered on from Sirius's largest, in transform
+/// order. With `uid` (its column and how many uids earlier tables took), rows without one get
+/// the next uids after Sirius's largest in transform order, each its 11-digit sequence number
+/// and Luhn digit: in the same pass, since every pass over a table rewrites all its rows.
+pub fn allocate_ids(t: &SiriusTable, uid: Option<(&str, i64)>) -> String {
+    let (set_uid, payload) = match uid {
+        Some((column, already)) => (
+            format!(
+                ", {col} = CASE WHEN t.{col} IS NULL THEN n.\"payload\" * 10 + {luhn} ELSE t.{col} END",
+                col = q(column),
+                luhn = luhn_digit("n.\"payload\"")
+            ),
+            // The k-th row without a uid, by transform id, takes the k-th sequence number.
+            format!(
+                ", u.\"next_payload\" + {already}
+                   + count(*) FILTER (WHERE {col} IS NULL) OVER (ORDER BY \"transform_id\" ROWS UNBOUNDED PRECEDING) - 1 AS \"payload\"",
+                col = q(column)
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let uid_source = if uid.is_some() { ", \"integration\".\"sirius_uid\" u" } else { "" };
     format!(
-        "UPDATE {tbl} t SET \"id\" = coalesce(t.\"sirius_id\", m.\"max_id\" + n.\"n\")
-           FROM (SELECT \"transform_id\", row_number() OVER (ORDER BY \"sirius_id\" IS NOT NULL, \"transform_id\") AS \"n\" FROM {tbl}) n,
+        "UPDATE {tbl} t SET \"id\" = coalesce(t.\"sirius_id\", m.\"max_id\" + n.\"n\"){set_uid}
+           FROM (SELECT \"transform_id\", row_number() OVER (ORDER BY \"sirius_id\" IS NOT NULL, \"transform_id\") AS \"n\"{payload}
+                   FROM {tbl}{uid_source}) n,
                 \"integration\".\"sirius_max\" m
           WHERE n.\"transform_id\" = t.\"transform_id\" AND m.\"table_name\" = '{name}';
          CREATE INDEX ON {tbl} (\"id\");\n",
@@ -197,18 +225,28 @@ pub fn allocate_ids(t: &SiriusTable) -> String {
     )
 }
 
-/// New uids continue after Sirius's largest, `already` of them taken by earlier tables, each
-/// its 11-digit sequence number and Luhn digit.
-pub fn allocate_uids(t: &SiriusTable, column: &str, already: i64) -> String {
-    format!(
-        "UPDATE {tbl} t SET {col} = (u.\"next_payload\" + {already} + n.\"n\" - 1) * 10
-                                     + \"integration\".luhn_digit(u.\"next_payload\" + {already} + n.\"n\" - 1)
-           FROM (SELECT \"transform_id\", row_number() OVER (ORDER BY \"transform_id\") AS \"n\" FROM {tbl} WHERE {col} IS NULL) n,
-                \"integration\".\"sirius_uid\" u
-          WHERE n.\"transform_id\" = t.\"transform_id\"",
-        tbl = it(t.name),
-        col = q(column)
-    )
+/// The rows that will get a new uid: those matching did not give Sirius's.
+pub fn uids_wanted(t: &SiriusTable, column: &str) -> String {
+    format!("SELECT count(*) FROM {} WHERE {} IS NULL", it(t.name), q(column))
+}
+
+/// Sirius's uid check digit of a sequence number (a non-negative bigint), as arithmetic:
+/// `"integration".luhn_digit` gives the same digit, but as a function called per row, through
+/// text and arrays, it cost more than the update it served. Luhn over the digits from the
+/// right, every odd-placed one doubled (its digits summed); the places above the number's own
+/// digits are zeros and add nothing, so all 19 a bigint can have are summed.
+pub fn luhn_digit(payload: &str) -> String {
+    let terms: Vec<String> = (0..19u32)
+        .map(|i| {
+            let digit = format!("({payload} / {} % 10)", 10i64.pow(i));
+            if i % 2 == 0 {
+                format!("(2 * {digit}) / 10 + (2 * {digit}) % 10")
+            } else {
+                digit
+            }
+        })
+        .collect();
+    format!("CAST((10 - ({}) % 10) % 10 AS integer)", terms.join(" + "))
 }
 
 /// A link Sirius already has is left as it is.
