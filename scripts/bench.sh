@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the pipeline on generated CasRec data, step by step, with release binaries.
-# Usage: scripts/bench.sh [--clients N ...] [--seed S] [--keep]
-#   --clients N  a scale to run (repeatable; default: 10000 and 100000)
-#   --seed S     the generator's seed (default 1)
-#   --keep       keep the generated data in .local/bench/data-<N> (removed by default)
+# Usage: scripts/bench.sh [--clients N ...] [--seed S] [--keep] [--until STEP] [--no-baselines]
+#   --clients N     a scale to run (repeatable; default: 10000 and 100000)
+#   --seed S        the generator's seed (default 1)
+#   --keep          keep the generated data in .local/bench/data-<N> (removed by default)
+#   --until STEP    stop after STEP (the later steps are reported as not run), to profile it
+#   --no-baselines  skip the plain-PostgreSQL baselines
 # Per scale: generate (timed), reset the local databases, run every built step with
 # `migrate step <name>` under /usr/bin/time -v, then the baselines (psql \copy of the CSVs,
 # INSERT … SELECT and a COPY round trip of the transform rows). Results are printed and
@@ -11,7 +13,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-SCALES=() SEED=1 KEEP=0
+SCALES=() SEED=1 KEEP=0 UNTIL="" BASELINES=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients)
@@ -23,7 +25,11 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || die "--seed needs a number"
       SEED="$2"; shift 2;;
     --keep) KEEP=1; shift;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+    --until)
+      [ $# -ge 2 ] || die "--until needs a step name"
+      UNTIL="$2"; shift 2;;
+    --no-baselines) BASELINES=0; shift;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
     *) die "unknown option $1 (see --help)";;
   esac
 done
@@ -117,6 +123,9 @@ MIGRATE="$BIN/migrate" GEN="$BIN/casrec-gen"
 mapfile -t STEPS < <("$MIGRATE" steps | grep -v 'not in this environment' | awk '{print $2}')
 [ ${#STEPS[@]} -gt 0 ] || die "migrate steps listed no steps"
 say "steps: ${STEPS[*]}"
+if [ -n "$UNTIL" ]; then
+  printf '%s\n' "${STEPS[@]}" | grep -qx "$UNTIL" || die "--until $UNTIL: not one of the steps (${STEPS[*]})"
+fi
 
 # Baseline 1: psql \copy of the same CSV files into tables of the same shape (all text).
 copy_baseline() {
@@ -213,13 +222,26 @@ run_scale() {
   say "[$scale] resetting the local databases (api, $MIGDB)"
   "$MIGRATE" sirius init --reset >/dev/null
   psql_admin -c "DROP DATABASE IF EXISTS $MIGDB WITH (FORCE)" -c "CREATE DATABASE $MIGDB" >/dev/null
+  # BENCH_EXPLAIN_MS=N: every statement of the steps slower than N ms goes to PostgreSQL's log
+  # with its plan, as run (auto_explain, EXPLAIN (ANALYZE, BUFFERS)); see bench/README.md.
+  if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
+    psql_admin -c "ALTER DATABASE $MIGDB SET session_preload_libraries = 'auto_explain'" \
+      -c "ALTER DATABASE $MIGDB SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
+      -c "ALTER DATABASE $MIGDB SET auto_explain.log_analyze = on" \
+      -c "ALTER DATABASE $MIGDB SET auto_explain.log_buffers = on" >/dev/null
+  fi
   rm -rf "$BENCH_DIR/s3"
   mkdir -p "$BENCH_DIR/s3"
   export MIGRATION__LOAD_S3__SOURCE_DIR="$data"
 
+  local stopped=""
   for step in "${STEPS[@]}"; do
     if [ -n "$failed" ]; then
       record "$scale" step "$step" skipped "" "" "" "" "" "" "" "" "$failed failed"
+      continue
+    fi
+    if [ -n "$stopped" ]; then
+      record "$scale" step "$step" "not run" "" "" "" "" "" "" "" "" "--until $UNTIL"
       continue
     fi
     say "[$scale] step $step"
@@ -242,18 +264,25 @@ run_scale() {
         "${err:-$(tail -n1 "$WORK/$step-$scale.err")}"
       failed="$step"
     fi
+    if [ "$step" = "$UNTIL" ]; then stopped="$step"; fi
   done
 
-  if succeeded "$scale" load-casrec; then
-    copy_baseline "$scale" "$data"
+  if [ "$BASELINES" = 0 ]; then
+    for b in copy insert-select copy-roundtrip; do
+      record "$scale" baseline "$b" "not run" "" "" "" "" "" "" "" "" "--no-baselines"
+    done
   else
-    record "$scale" baseline copy "not run" "" "" "" "" "" "" "" "" "load-casrec did not succeed"
-  fi
-  if succeeded "$scale" transform-casrec; then
-    target_baselines "$scale"
-  else
-    record "$scale" baseline insert-select "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
-    record "$scale" baseline copy-roundtrip "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
+    if succeeded "$scale" load-casrec; then
+      copy_baseline "$scale" "$data"
+    else
+      record "$scale" baseline copy "not run" "" "" "" "" "" "" "" "" "load-casrec did not succeed"
+    fi
+    if succeeded "$scale" transform-casrec; then
+      target_baselines "$scale"
+    else
+      record "$scale" baseline insert-select "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
+      record "$scale" baseline copy-roundtrip "not run" "" "" "" "" "" "" "" "" "transform-casrec did not succeed"
+    fi
   fi
   if [ "$KEEP" = 0 ]; then rm -rf "$data"; fi
   CURRENT_DATA=""
