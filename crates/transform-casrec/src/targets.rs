@@ -32,55 +32,38 @@ pub struct Target {
     pub refs: &'static [(&'static str, &'static str)],
 }
 
-const fn insert(
+const fn target(
+    mode: Mode,
     name: &'static str,
     entity: &'static str,
     destination: &'static str,
     source_table: &'static str,
     refs: &'static [(&'static str, &'static str)],
 ) -> Target {
-    Target { name, entity, destination, source_table, mode: Mode::Insert, refs }
+    Target { name, entity, destination, source_table, mode, refs }
 }
 
-const fn link(
-    name: &'static str,
-    entity: &'static str,
-    destination: &'static str,
-    source_table: &'static str,
-    refs: &'static [(&'static str, &'static str)],
-) -> Target {
-    Target { name, entity, destination, source_table, mode: Mode::InsertLink, refs }
-}
-
-const fn update(
-    name: &'static str,
-    entity: &'static str,
-    destination: &'static str,
-    source_table: &'static str,
-    of: &'static [(&'static str, &'static str)],
-) -> Target {
-    Target { name, entity, destination, source_table, mode: Mode::UpdateById, refs: of }
-}
-
-/// Every target, one line each: name, entity group, Sirius table, CasRec source, and the ids it
-/// takes from other targets. A destination's ids run on in this order; the waves follow from
+/// Every target, one line each: how it writes, name, entity group, Sirius table, CasRec source,
+/// and the ids it takes from other targets (for an update, the target whose rows it updates). A destination's ids run on in this order; the waves follow from
 /// which targets' output each reads ([`Target::wave`]).
+use Mode::{Insert, InsertLink, UpdateById};
+
 #[rustfmt::skip]
 pub const TARGETS: &[Target] = &[
-    insert("cases", "cases", "cases", "order", &[]),
-    insert("deputy_persons", "deputies", "persons", "deputy", &[]),
-    insert("deputy_daytime_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
-    insert("deputy_evening_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
-    insert("deputy_addresses", "deputies", "addresses", "deputy_address", &[("person_id", "deputy_persons")]),
-    insert("order_deputy", "deputies", "order_deputy", "deputyship", &[("order_id", "cases"), ("deputy_id", "deputy_persons")]),
-    insert("client_persons", "clients", "persons", "pat", &[]),
-    insert("client_addresses", "clients", "addresses", "pat", &[("person_id", "client_persons")]),
-    insert("client_phonenumbers", "clients", "phonenumbers", "pat", &[("person_id", "client_persons")]),
-    link("person_caseitem", "clients", "person_caseitem", "order", &[("person_id", "client_persons"), ("caseitem_id", "cases")]),
-    update("crec_persons", "clients", "persons", "crec", &[("id", "client_persons")]),
-    insert("supervision_level_log", "supervision_level", "supervision_level_log", "order", &[("order_id", "cases")]),
-    insert("client_death_notifications", "clients", "death_notifications", "pat", &[("person_id", "client_persons")]),
-    insert("deputy_death_notifications", "deputies", "death_notifications", "deputy", &[("person_id", "deputy_persons")]),
+    target(Insert, "cases", "cases", "cases", "order", &[]),
+    target(Insert, "deputy_persons", "deputies", "persons", "deputy", &[]),
+    target(Insert, "deputy_daytime_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
+    target(Insert, "deputy_evening_phonenumbers", "deputies", "phonenumbers", "deputy", &[("person_id", "deputy_persons")]),
+    target(Insert, "deputy_addresses", "deputies", "addresses", "deputy_address", &[("person_id", "deputy_persons")]),
+    target(Insert, "order_deputy", "deputies", "order_deputy", "deputyship", &[("order_id", "cases"), ("deputy_id", "deputy_persons")]),
+    target(Insert, "client_persons", "clients", "persons", "pat", &[]),
+    target(Insert, "client_addresses", "clients", "addresses", "pat", &[("person_id", "client_persons")]),
+    target(Insert, "client_phonenumbers", "clients", "phonenumbers", "pat", &[("person_id", "client_persons")]),
+    target(InsertLink, "person_caseitem", "clients", "person_caseitem", "order", &[("person_id", "client_persons"), ("caseitem_id", "cases")]),
+    target(UpdateById, "crec_persons", "clients", "persons", "crec", &[("id", "client_persons")]),
+    target(Insert, "supervision_level_log", "supervision_level", "supervision_level_log", "order", &[("order_id", "cases")]),
+    target(Insert, "client_death_notifications", "clients", "death_notifications", "pat", &[("person_id", "client_persons")]),
+    target(Insert, "deputy_death_notifications", "deputies", "death_notifications", "deputy", &[("person_id", "deputy_persons")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).
