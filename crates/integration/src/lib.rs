@@ -316,7 +316,9 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<
             });
         }
     }
-    m.batch_execute(&plan::rewrite_parents(t)).await.map_err(db_err(ctx("rewriting foreign keys")))?;
+    for statement in plan::rewrite_each_parent(t) {
+        m.batch_execute(&statement).await.map_err(db_err(ctx("rewriting foreign keys")))?;
+    }
     match t.key {
         Key::Link(pair) => {
             m.batch_execute(&plan::match_links(t, pair)).await.map_err(db_err(ctx("matching links")))?;

@@ -54,13 +54,18 @@ pub fn create(t: &SiriusTable, missing: &[(String, String)]) -> String {
     } else {
         "t.\"id\" AS \"transform_id\", 'INSERT'::text AS \"method\", NULL::integer AS \"sirius_id\"".to_string()
     };
-    // Unlogged: every row is rewritten by several updates below, and logging each version with
-    // its index entries cost more than everything else, growing faster than the rows (each
-    // checkpoint makes the next change of every page log the whole page). The schema is rebuilt
-    // by every run; `run` is unlogged with it (lib.rs), so a crash empties it as a whole and
-    // load-to-target refuses it, never reads half of it.
-    let mut sql =
-        format!("CREATE UNLOGGED TABLE {} AS SELECT t.*, {extra} FROM \"transform\".{} t;\n", it(t.name), q(t.name));
+    // Every row is rewritten by several updates below (parents, ids, rules), which cost more
+    // than everything else and grew faster than the rows. Unlogged: logging each row version
+    // and its index entries, and whole pages after every checkpoint, is not needed for a schema
+    // every run rebuilds; `run` is unlogged with it (lib.rs), so a crash empties it as a whole
+    // and load-to-target refuses it, never reads half of it. Half-full pages: an update that
+    // changes no indexed column then writes the new version beside the old on the same page
+    // (a heap-only tuple), adding no index entries, and the next statement prunes the old one.
+    let mut sql = format!(
+        "CREATE UNLOGGED TABLE {} WITH (fillfactor = 50) AS SELECT t.*, {extra} FROM \"transform\".{} t;\n",
+        it(t.name),
+        q(t.name)
+    );
     for (c, ty) in missing {
         sql.push_str(&format!("ALTER TABLE {} ADD COLUMN {} {ty};\n", it(t.name), q(c)));
     }
@@ -113,10 +118,17 @@ pub fn orphans(t: &SiriusTable, column: &str, parent: &str) -> String {
 /// The foreign keys: transform ids to the parents' Sirius ids, and parents found by natural key.
 /// Parents are integrated before children, so their ids are final.
 pub fn rewrite_parents(t: &SiriusTable) -> String {
-    let mut sql = String::new();
+    rewrite_each_parent(t).concat()
+}
+
+/// [`rewrite_parents`] a statement per parent: run one by one, each commits before the next
+/// rewrites the same rows again, so its old row versions can be pruned and the next update
+/// stays on the page (see `create`).
+pub fn rewrite_each_parent(t: &SiriusTable) -> Vec<String> {
+    let mut sql = Vec::new();
     for p in t.parents.iter().filter(|p| p.table != t.name) {
         match p.fill {
-            Fill::Transform => sql.push_str(&format!(
+            Fill::Transform => sql.push(format!(
                 "UPDATE {c} c SET {col} = p.\"id\" FROM {p} p WHERE p.\"transform_id\" = c.{col};\n",
                 c = it(t.name),
                 p = it(p.table),
@@ -125,7 +137,7 @@ pub fn rewrite_parents(t: &SiriusTable) -> String {
             Fill::NaturalKey { ours, theirs, filter } => {
                 let on: Vec<String> =
                     ours.iter().zip(theirs).map(|(o, th)| format!("p.{} = c.{}", q(th), q(o))).collect();
-                sql.push_str(&format!(
+                sql.push(format!(
                     "UPDATE {c} c SET {col} = p.\"id\" FROM (SELECT * FROM {p} WHERE {filter}) p WHERE {on};\n",
                     c = it(t.name),
                     p = it(p.table),
@@ -293,6 +305,18 @@ mod tests {
         assert!(sql.contains("HAVING count(*) = 1"), "{sql}");
         assert!(sql.contains("DISTINCT ON (\"caserecnumber\", \"oldcaseid\")"), "{sql}");
         assert!(sql.contains("SET \"uid\" = e.\"uid\", \"createddate\" = e.\"createddate\""), "{sql}");
+    }
+
+    #[test]
+    fn ids_and_uids_are_allocated_in_one_pass_without_a_per_row_function() {
+        let persons = registry::table("persons").unwrap();
+        let sql = allocate_ids(persons, Some(("uid", 7)));
+        assert_eq!(sql.matches("UPDATE").count(), 1, "{sql}");
+        assert!(sql.contains("\"uid\" = CASE WHEN t.\"uid\" IS NULL THEN n.\"payload\" * 10 + CAST("), "{sql}");
+        assert!(sql.contains("+ 7\n") || sql.contains("+ 7 "), "{sql}");
+        assert!(!sql.contains("luhn_digit"), "{sql}");
+        let without = allocate_ids(registry::table("addresses").unwrap(), None);
+        assert!(!without.contains("uid"), "{without}");
     }
 
     #[test]
