@@ -1,7 +1,9 @@
 //! PostgreSQL's binary COPY format, both ways, for bulk data:
 //! - [`RowEncoder`] writes rows field by field (the CSV loader's text columns);
 //! - [`encode_batch`] writes Arrow record batches for `COPY … FROM STDIN (FORMAT binary)`;
-//! - [`Decoder`] turns `COPY … TO STDOUT (FORMAT binary)` bytes back into Arrow batches.
+//! - [`Decoder`] turns `COPY … TO STDOUT (FORMAT binary)` bytes back into Arrow batches;
+//! - [`CopyWriter`] sends what is written to `COPY … FROM STDIN` in frames of [`FRAME_BYTES`]
+//!   as it is produced, so no write holds or sends a whole table at once.
 //!
 //! tokio-postgres carries the bytes; this module only frames them, because its row-at-a-time
 //! `ToSql` path costs a dynamic call per value where the format needs a length and the bytes.
