@@ -423,10 +423,14 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             row.set("Term User", r.pick(codes::USERS));
             row.set("Term by", r.pick(codes::TERM_BY));
             if c.dead {
-                row.set("Notified", date(clamp(t + days(r.int(1, 20)))));
+                // Most deaths were notified, some with proof; a few were never dated or proved,
+                // so every death row of the client-status table occurs.
+                if r.chance(0.9) {
+                    row.set("Notified", date(clamp(t + days(r.int(1, 20)))));
+                }
                 row.set("Letter Sent", date(clamp(t + days(r.int(5, 40)))));
                 row.set("Notify", r.pick(&["1", "2", "3", "4"]));
-                row.set("Proof", flag(&mut r, 0.8));
+                row.set("Proof", r.weighted(&[("Y", 70), ("N", 22), ("", 8)]));
             }
         } else if let Some(due) = report_due(&c) {
             row.set("Report Due", date(due));

@@ -5,7 +5,8 @@
 //! registry's natural keys; foreign keys are rewritten to Sirius ids, new rows get ids above
 //! Sirius's maximum and uids after its largest, and then the business rules run. Nothing is
 //! written to Sirius. The statements are generated in `plan.rs`; only the business rules are
-//! SQL of their own (`sql/rules.sql`).
+//! SQL of their own (`sql/rules/<rule>.sql`), each keeping the decision it took for every
+//! client in `integration.<…>_decisions`.
 
 pub mod plan;
 
@@ -18,10 +19,66 @@ use tokio_postgres::Client;
 
 const SETUP_SQL: &str = include_str!("sql/setup.sql");
 const PREVIOUSLY_LOADED_SQL: &str = include_str!("sql/previously_loaded.sql");
-const RULES_SQL: &str = include_str!("sql/rules.sql");
 
-/// The business rules, by name, as `rules.sql` applies them.
-pub const RULES: &[&str] = &["deputy_fee_payer", "client_status"];
+/// The business rules in the order they run: name (as the registry's `Fill::Rule` names it), SQL,
+/// and the table of decisions it keeps with the column that says which decision.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "deputy_fee_payer",
+        sql: include_str!("sql/rules/deputy_fee_payer.sql"),
+        decisions: "fee_payer_decisions",
+        decision: "decision",
+    },
+    Rule {
+        name: "client_status",
+        sql: include_str!("sql/rules/client_status.sql"),
+        decisions: "client_status_decisions",
+        decision: "'row ' || \"rule\" || ': ' || coalesce(\"clientstatus\", 'NULL')",
+    },
+];
+
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub name: &'static str,
+    pub sql: &'static str,
+    /// `integration.<decisions>`: one row per client with the facts and the decision.
+    pub decisions: &'static str,
+    /// An SQL expression over that table naming the decision, for the counts.
+    pub decision: &'static str,
+}
+
+/// How many clients each decision of a rule took.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct RuleCounts {
+    pub rule: String,
+    pub decisions: Vec<(String, i64)>,
+}
+
+/// Applies every business rule to the integration rows and counts their decisions.
+pub async fn apply_rules(m: &Client) -> Result<Vec<RuleCounts>, IntegrationError> {
+    let mut all = Vec::new();
+    for rule in RULES {
+        m.batch_execute(rule.sql)
+            .await
+            .map_err(db_err(format!("applying the business rule {} (sql/rules/{}.sql)", rule.name, rule.name)))?;
+        let decisions = m
+            .query(
+                &format!(
+                    "SELECT {d} AS \"decision\", count(*) FROM \"integration\".{t} GROUP BY 1 ORDER BY 1",
+                    d = rule.decision,
+                    t = quote_ident(rule.decisions)
+                ),
+                &[],
+            )
+            .await
+            .map_err(db_err(format!("counting the decisions of {}", rule.name)))?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        all.push(RuleCounts { rule: rule.name.to_string(), decisions });
+    }
+    Ok(all)
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum IntegrationError {
@@ -58,12 +115,12 @@ pub struct TableCounts {
 
 pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
     Box::pin(async move {
-        let counts = run(ctx).await?;
+        let (counts, rules) = run(ctx).await?;
         let total: i64 = counts.iter().map(|c| c.inserts + c.updates).sum();
         Ok(StepCounts {
             rows_in: total as u64,
             rows_out: total as u64,
-            details: serde_json::json!({ "tables": counts, "rules": RULES }),
+            details: serde_json::json!({ "tables": counts, "rules": rules }),
             ..Default::default()
         })
     })
@@ -111,7 +168,7 @@ pub async fn built_tables(m: &Client) -> Result<Vec<&'static SiriusTable>, Integ
     Ok(tables)
 }
 
-pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationError> {
+pub async fn run(ctx: &StepContext<'_>) -> Result<(Vec<TableCounts>, Vec<RuleCounts>), IntegrationError> {
     let m = ctx.rt.migration_db().await?;
     let s = ctx.rt.sirius_db().await?;
     let tables = built_tables(&m).await?;
@@ -138,7 +195,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
     for t in &tables {
         integrate(&m, t, &mut uids_taken).await?;
     }
-    m.batch_execute(RULES_SQL).await.map_err(db_err("applying the business rules (sql/rules.sql)"))?;
+    let rules = apply_rules(&m).await?;
 
     let mut counts = Vec::new();
     for t in &tables {
@@ -158,8 +215,12 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<TableCounts>, IntegrationE
         .await
         .map_err(db_err("recording integration as finished"))?;
     let summary: Vec<String> = counts.iter().map(|c| format!("{} +{} ~{}", c.table, c.inserts, c.updates)).collect();
+    for r in &rules {
+        let decided: Vec<String> = r.decisions.iter().map(|(d, n)| format!("{d}: {n}")).collect();
+        tracing::info!(rule = %r.rule, decisions = %decided.join("; "), "business rule applied");
+    }
     tracing::info!(tables = %summary.join(", "), "integration ready");
-    Ok(counts)
+    Ok((counts, rules))
 }
 
 /// Sirius's largest id of every table the run writes, and the next uid sequence number.

@@ -105,12 +105,14 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     .await;
     assert_eq!(orphans, 0);
 
-    // Business rules: a client's fee payer is the deputy whose deputyship says Fee Payer = Y;
-    // a client with a date of death is DEATH_CONFIRMED, one whose orders are all closed CLOSED.
+    // Business rules: a client's fee payer is an active, living deputy whose deputyship on one
+    // of the client's orders says Fee Payer = Y; every client's status is the one its recorded
+    // decision gave (the decision tables row by row are tests/rules.rs of integration).
     let wrong_payers = testkit::count(&m, r#"SELECT count(*) FROM "integration"."persons" c
                 WHERE c."type" = 'actor_client' AND c."feepayer_id" IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM "integration"."order_deputy" od JOIN "integration"."cases" o ON o."id" = od."order_id"
-                                   WHERE o."client_id" = c."id" AND od."deputy_id" = c."feepayer_id" AND od."c_fee_payer" = 'Y')"#).await;
+                                   WHERE o."client_id" = c."id" AND od."deputy_id" = c."feepayer_id" AND od."c_fee_payer" = 'Y'
+                                     AND od."statusoncase" = 'ACTIVE')"#).await;
     assert_eq!(wrong_payers, 0);
     let payers = testkit::count(
         &sirius,
@@ -118,7 +120,7 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     )
     .await;
     assert!(payers > 0, "fee payers were set");
-    let statuses: Vec<(String, i64)> = sirius
+    let statuses: Vec<(Option<String>, i64)> = sirius
         .query(
             r#"SELECT "clientstatus", count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
                 GROUP BY 1 ORDER BY 1"#,
@@ -129,11 +131,13 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect();
-    assert!(statuses.iter().any(|(s, _)| s == "DEATH_CONFIRMED"), "{statuses:?}");
-    assert!(statuses.iter().any(|(s, _)| s == "ACTIVE"), "{statuses:?}");
-    let dead_not_confirmed = testkit::count(&sirius, r#"SELECT count(*) FROM "public"."persons" WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client'
-                 AND "dateofdeath" IS NOT NULL AND "clientstatus" <> 'DEATH_CONFIRMED'"#).await;
-    assert_eq!(dead_not_confirmed, 0);
+    for wanted in ["DEATH_CONFIRMED", "DEATH_NOTIFIED", "ACTIVE", "OPEN", "CLOSED", "INACTIVE"] {
+        assert!(statuses.iter().any(|(s, _)| s.as_deref() == Some(wanted)), "{wanted} in {statuses:?}");
+    }
+    let undecided = testkit::count(&m, r#"SELECT count(*) FROM "integration"."persons" c
+                 LEFT JOIN "integration"."client_status_decisions" d ON d."person_id" = c."id"
+                WHERE c."type" = 'actor_client' AND (d."person_id" IS NULL OR c."clientstatus" IS DISTINCT FROM d."clientstatus")"#).await;
+    assert_eq!(undecided, 0, "every client's status is its recorded decision");
 
     // Death notifications: one per deceased migrated client and deputy, as validation expects
     // them from casrec_csv; a Sirius person's existing notification is updated, never doubled.

@@ -43,7 +43,7 @@ pub enum Fill {
     /// Integration looks the parent up by natural key: `ours` columns of this table equal to
     /// `theirs` columns of the parent's integration rows that satisfy `filter`.
     NaturalKey { ours: &'static [&'static str], theirs: &'static [&'static str], filter: &'static str },
-    /// A business rule of integration sets it (named as `rules.sql` names it).
+    /// A business rule of integration sets it (named as integration's `RULES` names it).
     Rule(&'static str),
 }
 

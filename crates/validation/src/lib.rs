@@ -17,6 +17,7 @@
 
 pub mod accounting;
 pub mod casrec_rows;
+pub mod rules;
 
 use std::fmt::Write as _;
 
@@ -279,6 +280,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         ));
     }
     casrec_rows::compare(&m, &s, &tables, &mut checks).await?;
+    let rules = rules::compare(&m, &mut checks).await?;
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
     let scope: Vec<(String, i64)> = m
         .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
@@ -304,7 +306,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
         format!("{} of {} files counted by line", counted.len(), files.len()),
     ));
-    write_report(ctx, &checks, &scope, &files).await?;
+    write_report(ctx, &checks, &scope, &files, &rules).await?;
     Ok(checks)
 }
 
@@ -412,7 +414,12 @@ struct Table {
     rows: Vec<(Vec<String>, bool)>,
 }
 
-fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRows]) -> Vec<Table> {
+fn tables(
+    checks: &[Check],
+    scope: &[(String, i64)],
+    files: &[accounting::FileRows],
+    rules: &[rules::RuleRow],
+) -> Vec<Table> {
     vec![
         Table {
             title: None,
@@ -435,6 +442,23 @@ fn tables(checks: &[Check], scope: &[(String, i64)], files: &[accounting::FileRo
             header: &["reason", "cases"],
             numeric: &[],
             rows: scope.iter().map(|(reason, n)| (vec![reason.clone(), n.to_string()], false)).collect(),
+        },
+        Table {
+            title: Some("Business rules"),
+            intro: "Each client's status and fee payer, by the decision that set it: the clients integration's rule \
+                    gave it (integration.client_status_decisions, integration.fee_payer_decisions) and the clients \
+                    CasRec says should get it (recomputed here from casrec_csv). Clients where Sirius disagrees with \
+                    CasRec are listed in validation.rule_exceptions_client_status and \
+                    validation.rule_exceptions_deputy_fee_payer.",
+            header: &["rule", "decision", "clients (integration)", "clients (CasRec)"],
+            numeric: &[2, 3],
+            rows: rules
+                .iter()
+                .map(|r| {
+                    let cells = vec![r.rule.clone(), r.decision.clone(), r.integration.to_string(), r.casrec.to_string()];
+                    (cells, r.integration != r.casrec)
+                })
+                .collect(),
         },
         Table {
             title: Some("CasRec rows"),
@@ -559,13 +583,14 @@ async fn write_report(
     checks: &[Check],
     scope: &[(String, i64)],
     files: &[accounting::FileRows],
+    rules: &[rules::RuleRow],
 ) -> Result<(), ValidationError> {
     let settings = ctx.settings();
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
-    let tables = tables(checks, scope, files);
+    let tables = tables(checks, scope, files, rules);
     for (name, text, kind) in [
         ("validation.md", markdown(ctx.run_id, checks, &tables), "text/markdown"),
         ("validation.html", html(ctx.run_id, checks, &tables), "text/html"),
@@ -623,7 +648,7 @@ mod tests {
             why: accounting::NO_TARGET.into(),
             ..Default::default()
         }];
-        let tables = tables(&checks, &scope, &files);
+        let tables = tables(&checks, &scope, &files, &[]);
         let md = markdown(7, &checks, &tables);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
@@ -645,7 +670,7 @@ mod tests {
             orphans: 1,
             ..Default::default()
         }];
-        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files));
+        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[]));
         assert!(
             md.contains(
                 "| pat.csv | not counted | not counted | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
