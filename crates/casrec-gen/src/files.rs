@@ -423,14 +423,17 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             row.set("Term User", r.pick(codes::USERS));
             row.set("Term by", r.pick(codes::TERM_BY));
             if c.dead {
-                // Most deaths were notified, some with proof; a few were never dated or proved,
-                // so every death row of the client-status table occurs.
-                if r.chance(0.9) {
-                    row.set("Notified", date(clamp(t + days(r.int(1, 20)))));
-                }
+                let notified = date(clamp(t + days(r.int(1, 20))));
                 row.set("Letter Sent", date(clamp(t + days(r.int(5, 40)))));
                 row.set("Notify", r.pick(&["1", "2", "3", "4"]));
-                row.set("Proof", r.weighted(&[("Y", 70), ("N", 22), ("", 8)]));
+                let proof = flag(&mut r, 0.8);
+                // A few deaths were never dated or proved, so every death row of the client-status
+                // table occurs; drawn apart so that the rest of the row stays as it was.
+                let mut d = R::new(ctx.seed, "pat_death", i);
+                if d.chance(0.9) {
+                    row.set("Notified", notified);
+                }
+                row.set("Proof", if d.chance(0.1) { "" } else { proof });
             }
         } else if let Some(due) = report_due(&c) {
             row.set("Report Due", date(due));
