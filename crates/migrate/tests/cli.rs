@@ -93,7 +93,47 @@ fn an_unknown_environment_or_bad_value_is_named() {
     assert!(out.contains("staging") && out.contains("local, development, preproduction, qa, production"), "{out}");
     let (ok, out) = run(Command::new(env!("CARGO_BIN_EXE_migrate")).args(["--set", "migration_db.port=abc", "steps"]));
     assert!(!ok);
-    assert!(out.contains("migration_db.port"), "{out}");
+    assert!(out.contains("migration_db.port") && out.contains("from --set"), "the value's origin is --set: {out}");
+    assert!(!out.contains("from the environment"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_database_is_named_as_configured_with_what_failed() {
+    let env = TestEnv::new("cliport").await;
+    // A port nothing listens on: the message names the configured database and says "refused".
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let (ok, out) = run(migrate(&env).env("MIGRATION__MIGRATION_DB__PORT", port.to_string()).args(["step", "prepare"]));
+    assert!(!ok);
+    let wanted = format!(
+        "cannot reach the migration database at {}:{port} (database {:?}",
+        env.settings.migration_db.host, env.settings.migration_db.dbname
+    );
+    assert!(out.contains(&wanted), "names the configured database: {out}");
+    assert!(out.contains("connection refused"), "says what failed: {out}");
+    // A user PostgreSQL does not know: authentication (or role) refused, not "unreachable" alone.
+    let (ok, out) =
+        run(migrate(&env).env("MIGRATION__MIGRATION_DB__USER", "no_such_user_here").args(["step", "prepare"]));
+    assert!(!ok);
+    assert!(
+        out.contains("no_such_user_here")
+            && (out.contains("authentication failed") || out.contains("refused the connection")),
+        "{out}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_step_whose_inputs_are_missing_names_the_step_to_run_first() {
+    let env = exported("clifirst").await;
+    let (ok, out) = run(migrate(&env).args(["step", "validation"]));
+    assert!(!ok);
+    assert!(out.contains("integration") && out.contains("first"), "{out}");
+    assert!(!out.contains("does not exist"), "no raw PostgreSQL error: {out}");
+    let (ok, out) = run(migrate(&env).args(["step", "integration"]));
+    assert!(!ok);
+    assert!(out.contains("transform-casrec") && out.contains("first"), "{out}");
+    assert!(!out.contains("does not exist"), "no raw PostgreSQL error: {out}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -362,39 +362,58 @@ pub fn load(environment: Environment, source: &ConfigSource) -> Result<Settings,
             message: e.to_string(),
         })?;
     }
-    let cfg = builder.build().map_err(config_error)?;
+    let cfg = builder.build().map_err(|e| config_error(e, source))?;
 
     for (section, var) in SECRET_VARS {
         let key = format!("{section}.password");
         if let Ok(v) = cfg.get::<Value>(&key) {
             return Err(CoreError::Config {
                 key,
-                origin: v.origin().unwrap_or("the environment").to_string(),
+                origin: v
+                    .origin()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| unnamed_origin(&format!("{section}.password"), source)),
                 message: format!("passwords are read only from the environment variable {var}, never from config"),
             });
         }
     }
 
-    let mut settings: Settings = cfg.clone().try_deserialize().map_err(config_error)?;
+    let mut settings: Settings = cfg.clone().try_deserialize().map_err(|e| config_error(e, source))?;
     settings.environment = environment;
     if !source.ignore_environment_variables {
         settings.migration_db.password = std::env::var(SECRET_VARS[0].1).ok().map(Secret::new);
         settings.sirius_db.password = std::env::var(SECRET_VARS[1].1).ok().map(Secret::new);
     }
-    validate(&settings, &cfg)?;
+    validate(&settings, &cfg, source)?;
     Ok(settings)
 }
 
-fn origin_of(cfg: &Config, key: &str) -> String {
+/// Where a value without a file origin came from: `--set` or an environment variable (the
+/// config crate names neither).
+fn unnamed_origin(key: &str, source: &ConfigSource) -> String {
+    if source.overrides.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+        return format!("--set {key}=…");
+    }
+    let var = format!("MIGRATION__{}", key.replace('.', "__").to_uppercase());
+    if !source.ignore_environment_variables && std::env::var_os(&var).is_some() {
+        return format!("the environment variable {var}");
+    }
+    "the environment".to_string()
+}
+
+fn origin_of(cfg: &Config, key: &str, source: &ConfigSource) -> String {
     cfg.get::<Value>(key)
         .ok()
         .and_then(|v| v.origin().map(str::to_string))
-        .unwrap_or_else(|| "the environment".to_string())
+        .unwrap_or_else(|| unnamed_origin(key, source))
 }
 
-fn validate(s: &Settings, cfg: &Config) -> Result<(), CoreError> {
-    let bad =
-        |key: &str, message: String| CoreError::Config { key: key.to_string(), origin: origin_of(cfg, key), message };
+fn validate(s: &Settings, cfg: &Config, source: &ConfigSource) -> Result<(), CoreError> {
+    let bad = |key: &str, message: String| CoreError::Config {
+        key: key.to_string(),
+        origin: origin_of(cfg, key, source),
+        message,
+    };
     for (name, db) in [("migration_db", &s.migration_db), ("sirius_db", &s.sirius_db)] {
         if db.host.trim().is_empty() {
             return Err(bad(&format!("{name}.host"), "must name a host".into()));
@@ -436,13 +455,16 @@ fn validate(s: &Settings, cfg: &Config) -> Result<(), CoreError> {
     Ok(())
 }
 
-fn config_error(e: config::ConfigError) -> CoreError {
+fn config_error(e: config::ConfigError, source: &ConfigSource) -> CoreError {
     match e {
-        config::ConfigError::Type { origin, unexpected, expected, key } => CoreError::Config {
-            key: key.unwrap_or_default(),
-            origin: origin.unwrap_or_else(|| "the environment".into()),
-            message: format!("has {unexpected}, expected {expected}"),
-        },
+        config::ConfigError::Type { origin, unexpected, expected, key } => {
+            let key = key.unwrap_or_default();
+            CoreError::Config {
+                origin: origin.unwrap_or_else(|| unnamed_origin(&key, source)),
+                key,
+                message: format!("has {unexpected}, expected {expected}"),
+            }
+        }
         config::ConfigError::FileParse { uri, cause } => CoreError::Config {
             key: String::new(),
             origin: uri.unwrap_or_default(),

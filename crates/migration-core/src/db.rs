@@ -61,10 +61,23 @@ async fn connect_to(s: &DbSettings, dbname: &str, which: Database) -> Result<tok
     let cfg = pg_config(s, dbname);
     let deadline = Duration::from_secs(s.connect_timeout_secs);
     let attempt = tokio::time::timeout(deadline, cfg.connect(NoTls)).await;
+    // Reaching the server through its admin database (to create the configured one) is still
+    // reaching the configured database, and the message says so rather than naming `postgres`.
+    let through = if dbname == s.dbname {
+        String::new()
+    } else {
+        format!(" (through the server's {dbname:?} database, to create it if missing)")
+    };
     let (client, conn) = match attempt {
         Ok(Ok(pair)) => pair,
-        Ok(Err(e)) => return Err(unreachable(which, s, dbname, &e.to_string())),
-        Err(_) => return Err(unreachable(which, s, dbname, &format!("no answer within {}s", s.connect_timeout_secs))),
+        Ok(Err(e)) => return Err(unreachable(which, s, &format!("{}{through}", connect_failure(&e)))),
+        Err(_) => {
+            return Err(unreachable(
+                which,
+                s,
+                &format!("timed out: no answer within {}s{through}", s.connect_timeout_secs),
+            ))
+        }
     };
     tokio::spawn(async move {
         if let Err(e) = conn.await {
@@ -74,30 +87,66 @@ async fn connect_to(s: &DbSettings, dbname: &str, which: Database) -> Result<tok
     Ok(client)
 }
 
-fn unreachable(which: Database, s: &DbSettings, dbname: &str, message: &str) -> CoreError {
-    CoreError::Unreachable {
-        which: which.label(),
-        target: format!("{}:{} (database {dbname:?}, user {:?})", s.host, s.port, s.user),
-        message: message.to_string(),
+/// What failed when connecting, first in a word an operator acts on (refused, timed out,
+/// authentication, no such database), then PostgreSQL's or the system's own words.
+pub fn connect_failure(e: &tokio_postgres::Error) -> String {
+    use tokio_postgres::error::SqlState;
+    if let Some(db) = e.as_db_error() {
+        let kind = match db.code() {
+            c if *c == SqlState::INVALID_PASSWORD || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+                "authentication failed"
+            }
+            c if *c == SqlState::INVALID_CATALOG_NAME => "no such database",
+            c if *c == SqlState::TOO_MANY_CONNECTIONS => "the server has no free connection",
+            _ => "the server refused the connection",
+        };
+        return format!("{kind}: {}", db.message());
     }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            let kind = match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => "connection refused (nothing listens at that host and port)",
+                std::io::ErrorKind::TimedOut => "timed out",
+                std::io::ErrorKind::NotFound => "no such host or socket",
+                _ => "the connection failed",
+            };
+            return format!("{kind}: {io}");
+        }
+        source = cause.source();
+    }
+    // No cause to classify: the error and whatever it wraps, in full.
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+fn unreachable(which: Database, s: &DbSettings, message: &str) -> CoreError {
+    CoreError::Unreachable { which: which.label(), target: s.describe(), message: message.to_string() }
 }
 
 /// Gets a pooled connection, turning a failure into an error that names the database.
 pub async fn get(pool: &Pool, s: &DbSettings, which: Database) -> Result<deadpool_postgres::Object> {
     pool.get().await.map_err(|e| {
         let message = match &e {
-            deadpool_postgres::PoolError::Backend(b) => b.to_string(),
-            deadpool_postgres::PoolError::Timeout(_) => format!("no connection within {}s", s.connect_timeout_secs),
+            deadpool_postgres::PoolError::Backend(b) => connect_failure(b),
+            deadpool_postgres::PoolError::Timeout(_) => {
+                format!("timed out: no connection within {}s", s.connect_timeout_secs)
+            }
             other => other.to_string(),
         };
-        unreachable(which, s, &s.dbname, &message)
+        unreachable(which, s, &message)
     })
 }
 
 /// Fails within the connect timeout when the database does not answer.
 pub async fn check(s: &DbSettings, which: Database) -> Result<()> {
     let c = connect(s, which).await?;
-    c.simple_query("SELECT 1").await.map_err(|e| unreachable(which, s, &s.dbname, &e.to_string()))?;
+    c.simple_query("SELECT 1").await.map_err(|e| unreachable(which, s, &connect_failure(&e)))?;
     Ok(())
 }
 

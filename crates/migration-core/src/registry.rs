@@ -378,7 +378,7 @@ pub async fn integrated(
         Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) => None,
         Err(e) => return Err(crate::CoreError::db("reading integration.run")(e)),
     };
-    let Some(row) = row else { return Ok(Err("integration has not run (integration.run is missing)".into())) };
+    let Some(row) = row else { return Ok(Err("integration has not run in this database (integration.run is missing): run integration first".into())) };
     let (run, names, finished): (crate::RunId, Vec<String>, bool) = (row.get(0), row.get(1), row.get(2));
     if !finished {
         return Ok(Err(format!("integration of run {run} did not finish: run integration again")));
