@@ -27,12 +27,72 @@ pub struct AnonymiseOptions {
     /// Keep only the rows of this case, followed across every file that refers to it.
     pub case: Option<String>,
     /// Secret mixed into every hash; without it the fakes cannot be traced back.
-    pub key: String,
+    pub key: AnonymiseKey,
 }
 
 impl AnonymiseOptions {
-    pub fn new(in_dir: impl Into<PathBuf>, out_dir: impl Into<PathBuf>) -> Self {
-        AnonymiseOptions { in_dir: in_dir.into(), out_dir: out_dir.into(), case: None, key: "casrec-gen".into() }
+    pub fn new(in_dir: impl Into<PathBuf>, out_dir: impl Into<PathBuf>, key: AnonymiseKey) -> Self {
+        AnonymiseOptions { in_dir: in_dir.into(), out_dir: out_dir.into(), case: None, key }
+    }
+}
+
+/// The anonymiser's secret. Its fakes are picked by keyed hashes, so whoever knows the key can
+/// compute the fake of every candidate name, date of birth or case number and reverse the
+/// anonymisation by dictionary: a real export needs a long, private key. Never printed.
+#[derive(Clone)]
+pub struct AnonymiseKey(String);
+
+/// The shortest key accepted (`openssl rand -hex 32` gives 64 characters).
+pub const MIN_KEY_CHARS: usize = 32;
+
+/// The environment variable the key is read from.
+pub const KEY_VARIABLE: &str = "CASREC_ANON_KEY";
+
+impl AnonymiseKey {
+    /// A key given by the operator; refused when shorter than [`MIN_KEY_CHARS`].
+    pub fn new(secret: &str) -> Result<AnonymiseKey, GenError> {
+        let secret = secret.trim();
+        if secret.chars().count() < MIN_KEY_CHARS {
+            return Err(GenError::InvalidOption(format!(
+                "the anonymisation key is {} characters long; it needs at least {MIN_KEY_CHARS} \
+                 (for instance `openssl rand -hex 32`)",
+                secret.chars().count()
+            )));
+        }
+        Ok(AnonymiseKey(secret.to_string()))
+    }
+
+    /// The key from `CASREC_ANON_KEY`, else from the first line of `file`; an error when neither
+    /// gives one. Never from the command line, where it would land in shell history and in
+    /// every process listing.
+    pub fn from_environment_or_file(file: Option<&std::path::Path>) -> Result<AnonymiseKey, GenError> {
+        if let Ok(v) = std::env::var(KEY_VARIABLE) {
+            if !v.trim().is_empty() {
+                return AnonymiseKey::new(&v);
+            }
+        }
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|e| GenError::io(path, e))?;
+            return AnonymiseKey::new(text.lines().next().unwrap_or(""));
+        }
+        Err(GenError::InvalidOption(format!(
+            "an anonymisation key is required: set {KEY_VARIABLE}, or give --key-file with the key on its first line"
+        )))
+    }
+
+    /// The fixed, public key: for generated data in tests only, never for a real export.
+    pub fn fixed_for_tests() -> AnonymiseKey {
+        AnonymiseKey("casrec-gen fixed test key: generated data only".into())
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for AnonymiseKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnonymiseKey(…)")
     }
 }
 
@@ -293,7 +353,7 @@ pub fn anonymise(opts: &AnonymiseOptions) -> Result<AnonymiseReport, GenError> {
             continue;
         };
         let out = opts.out_dir.join(file.file);
-        report.files.push(anonymise_file(&path, &out, &opts.key, scope.as_ref())?);
+        report.files.push(anonymise_file(&path, &out, opts.key.expose(), scope.as_ref())?);
     }
     Ok(report)
 }

@@ -17,7 +17,9 @@ pub mod model;
 mod rng;
 mod sink;
 
-pub use anonymise::{anonymise, replace, treatment, AnonymiseOptions, AnonymiseReport, AnonymisedFile, Treatment};
+pub use anonymise::{
+    anonymise, replace, treatment, AnonymiseKey, AnonymiseOptions, AnonymiseReport, AnonymisedFile, Treatment,
+};
 pub use error::GenError;
 pub use generate::{generate, GenerateOptions};
 pub use manifest::{Defect, DefectKind, FileEntry, Manifest};

@@ -33,9 +33,10 @@ enum Command {
         out: PathBuf,
         #[arg(long)]
         case: Option<String>,
-        /// Secret mixed into the hashes that pick the fakes.
-        #[arg(long, env = "CASREC_ANON_KEY", default_value = "casrec-gen", hide_env_values = true)]
-        key: String,
+        /// A file whose first line is the key mixed into the hashes that pick the fakes, when
+        /// CASREC_ANON_KEY is not set (never the key itself on the command line).
+        #[arg(long)]
+        key_file: Option<PathBuf>,
     },
 }
 
@@ -57,7 +58,8 @@ fn main() -> anyhow::Result<()> {
                 started.elapsed()
             );
         }
-        Command::Anonymise { input, out, case, key } => {
+        Command::Anonymise { input, out, case, key_file } => {
+            let key = casrec_gen::AnonymiseKey::from_environment_or_file(key_file.as_deref())?;
             let opts = casrec_gen::AnonymiseOptions { in_dir: input.clone(), out_dir: out.clone(), case, key };
             let report = casrec_gen::anonymise(&opts).with_context(|| format!("anonymising {}", input.display()))?;
             for f in &report.files {

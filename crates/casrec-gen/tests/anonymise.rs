@@ -1,6 +1,6 @@
 mod common;
 
-use casrec_gen::{anonymise, AnonymiseOptions};
+use casrec_gen::{anonymise, AnonymiseKey, AnonymiseOptions};
 use common::{gen, read};
 
 #[test]
@@ -8,7 +8,7 @@ fn anonymise_keeps_keys_codes_and_joins_but_changes_personal_data() {
     let src = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     gen(src.path(), 200, 41, 0.0);
-    let report = anonymise(&AnonymiseOptions::new(src.path(), out.path())).unwrap();
+    let report = anonymise(&AnonymiseOptions::new(src.path(), out.path(), AnonymiseKey::fixed_for_tests())).unwrap();
     assert_eq!(report.files.len(), casrec_catalog::FILES.len());
     assert!(report.skipped.contains(&"manifest.json".to_string()));
 
@@ -57,7 +57,7 @@ fn anonymise_one_case_follows_it_across_files() {
     let out = tempfile::tempdir().unwrap();
     gen(src.path(), 200, 42, 0.0);
     let case = "10000007".to_string();
-    let mut opts = AnonymiseOptions::new(src.path(), out.path());
+    let mut opts = AnonymiseOptions::new(src.path(), out.path(), AnonymiseKey::fixed_for_tests());
     opts.case = Some(case.clone());
     anonymise(&opts).unwrap();
     let pat = read(out.path(), "pat.csv");
@@ -100,7 +100,7 @@ fn anonymise_reads_utf8_input_and_writes_windows_1252() {
     w.write_record(&row).unwrap();
     w.flush().unwrap();
     drop(w);
-    anonymise(&AnonymiseOptions::new(src.path(), out.path())).unwrap();
+    anonymise(&AnonymiseOptions::new(src.path(), out.path(), AnonymiseKey::fixed_for_tests())).unwrap();
     let t = read(out.path(), "pat.csv");
     let r = &t.recs[0];
     assert_eq!(t.get(r, "Case"), Some("10000001"));
@@ -109,4 +109,57 @@ fn anonymise_reads_utf8_input_and_writes_windows_1252() {
     assert_eq!(t.get(r, "Forename").unwrap().split(' ').count(), 2, "number of forenames kept");
     let bytes = std::fs::read(out.path().join("pat.csv")).unwrap();
     assert!(!encoding_rs::WINDOWS_1252.decode(&bytes).2);
+}
+
+/// The binary asks for a key of its own for real exports: none, a short one or one on the
+/// command line is refused before anything is read; from CASREC_ANON_KEY or a file it runs, and
+/// two keys give two different fakes.
+#[test]
+fn the_anonymiser_binary_requires_a_long_key_from_the_environment_or_a_file() {
+    let src = tempfile::tempdir().unwrap();
+    let pat = casrec_catalog::by_table("pat").unwrap();
+    let mut w = csv::Writer::from_path(src.path().join("pat.csv")).unwrap();
+    w.write_record(pat.columns).unwrap();
+    for i in 0..8 {
+        let mut row = vec![String::new(); pat.columns.len()];
+        row[pat.columns.iter().position(|c| *c == "Case").unwrap()] = format!("1000000{i}");
+        row[pat.columns.iter().position(|c| *c == "Surname").unwrap()] = format!("Realname{i}");
+        w.write_record(&row).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    let run = |out: &std::path::Path, key: Option<&str>, extra: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_casrec-gen"));
+        c.env_remove("CASREC_ANON_KEY").arg("anonymise").arg("--in").arg(src.path()).arg("--out").arg(out).args(extra);
+        if let Some(k) = key {
+            c.env("CASREC_ANON_KEY", k);
+        }
+        let o = c.output().unwrap();
+        (o.status.success(), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+    };
+    let out = tempfile::tempdir().unwrap();
+    let (ok, text) = run(out.path(), None, &[]);
+    assert!(!ok && text.contains("CASREC_ANON_KEY") && text.contains("--key-file"), "{text}");
+    let (ok, text) = run(out.path(), Some("short"), &[]);
+    assert!(!ok && text.contains("at least 32"), "{text}");
+    assert!(!text.contains("short\n") && !text.contains("\"short\""), "the key is never printed: {text}");
+    let (ok, text) = run(out.path(), None, &["--key", "a-key-given-on-the-command-line-is-refused"]);
+    assert!(!ok, "no --key option: {text}");
+    assert!(!out.path().join("pat.csv").exists(), "nothing written without a key");
+
+    let a = tempfile::tempdir().unwrap();
+    let (ok, text) = run(a.path(), Some("0123456789abcdef0123456789abcdef-first"), &[]);
+    assert!(ok, "{text}");
+    let b = tempfile::tempdir().unwrap();
+    let file = src.path().join("key.txt");
+    std::fs::write(&file, "0123456789abcdef0123456789abcdef-second\n").unwrap();
+    let (ok, text) = run(b.path(), None, &["--key-file", file.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let surnames = |dir: &std::path::Path| {
+        let t = read(dir, "pat.csv");
+        t.recs.iter().map(|r| t.get(r, "Surname").unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert!(surnames(a.path()).iter().all(|s| !s.starts_with("Realname")), "{:?}", surnames(a.path()));
+    // One name may fall on the same fake by chance; eight cannot all.
+    assert_ne!(surnames(a.path()), surnames(b.path()), "the fakes depend on the key");
 }
