@@ -170,6 +170,7 @@ pub(crate) const NOTE_WEIGHTS: &[(&str, u32)] = &[
     ("R7", 1),
     ("R9", 1),
     ("RD", 1),
+    ("R5", 1),
 ];
 
 /// Visit codes (`repvis`).

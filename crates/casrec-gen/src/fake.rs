@@ -347,6 +347,8 @@ const REMARK_BODIES: &[&str] = &[
     "will send the deputy's report by the end of the month",
     "mentioned the client's wish to visit family in Cymru",
     "confirmed the deputy's new e-mail address",
+    // Windows-1252's own characters (0x80-0x9F: ’ – €) as well as Latin-1 ones.
+    "left word with the client’s neighbour – the café bill of €30 is paid",
 ];
 
 /// Free text in CasRec style: commas, quotes, pound signs and sometimes several lines.

@@ -143,7 +143,7 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
         unterminated_quote: false,
     };
     static REMARKS: DefectSpec = DefectSpec {
-        mandatory: &["Logdate", "Remarks"],
+        mandatory: &["Logdate", "Remarks", "Log Type"],
         codes: &[("Log Type", "R0")],
         dates: &["Logdate", "Keydate", "Create"],
         text: &["Remarks"],
@@ -152,7 +152,7 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
         unterminated_quote: true,
     };
     static DEPUTY_REMARKS: DefectSpec = DefectSpec {
-        mandatory: &["Log Date", "Remarks"],
+        mandatory: &["Log Date", "Remarks", "Log Type"],
         codes: &[("Log Type", "R0")],
         dates: &["Log Date", "Keydate", "Create"],
         text: &["Remarks"],
@@ -180,8 +180,24 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
     };
     static REPVIS: DefectSpec = DefectSpec {
         mandatory: &["Req By"],
-        codes: &[("Req By", "77"), ("Outcome", "8"), ("Categ", "Purple"), ("Rep On", "Z")],
-        dates: &["Create", "Commission Dated", "Report Due"],
+        codes: &[
+            ("Req By", "77"),
+            ("Outcome", "8"),
+            ("Categ", "Purple"),
+            ("Rep On", "Z"),
+            ("Reason", "12"),
+            // Not a number: the visit subtype reads Report Type as one.
+            ("Report Type", "X"),
+        ],
+        dates: &[
+            "Create",
+            "Commission Dated",
+            "Report Due",
+            "Date Completed",
+            "Report Rcvd.",
+            "Review Date",
+            "Extension 1",
+        ],
         text: &["Comments", "Visitor"],
         refs: &[("Case", KeyKind::Case), ("Deputy No", KeyKind::Deputy), ("Dep Addr No", KeyKind::Address)],
         key_file: false,
@@ -336,6 +352,29 @@ fn money(pence: i64) -> String {
     format!("{sign}{}.{:02}", pence.abs() / 100, pence.abs() % 100)
 }
 
+/// A warning flag: `code` with chance `p` (one draw, as `chance` takes) and wherever `always`
+/// (a few chosen entities, so that even a small export has every kind of warning); another value
+/// (`other`) with half that chance; otherwise blank.
+fn warning_flag(r: &mut R, always: bool, p: f64, code: &'static str, other: &'static str) -> &'static str {
+    let u = r.f64();
+    if u < p || always {
+        code
+    } else if u > 1.0 - p / 2.0 {
+        other
+    } else {
+        ""
+    }
+}
+
+/// The client whose first lay deputy `deputy` (an index) is; 0 for any other deputy.
+fn lay_client_of(clients: u64, deputy: u64) -> u64 {
+    let shared = model::shared_deputies(clients);
+    match deputy.checked_sub(shared + 1) {
+        Some(k) if k % 3 == 0 => k / 3 + 1,
+        _ => 0,
+    }
+}
+
 fn flag(r: &mut R, p_yes: f64) -> &'static str {
     if r.chance(p_yes) {
         "Y"
@@ -466,10 +505,12 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
         }
         row.set("Fee Band", r.pick(&["", "", "1", "2", "3"]));
         row.set("Rev Stat", r.pick(&["", "", "", "N", "R"]));
-        row.set("VWM", if r.chance(0.02) { "4" } else { "" });
-        row.set("SIM", if r.chance(0.02) { "3" } else { "" });
-        row.set("SAAR Check", if r.chance(0.02) { "Y" } else { "" });
-        row.set("Debt chase", if r.chance(0.03) { "1" } else { "" });
+        // The warning flags, for the warnings targets: the code the migration reads, now and
+        // then another value it does not, mostly blank.
+        row.set("VWM", warning_flag(&mut r, i % 50 == 7, 0.01, "4", "2"));
+        row.set("SIM", warning_flag(&mut r, i % 50 == 13, 0.01, "3", "1"));
+        row.set("SAAR Check", warning_flag(&mut r, i % 50 == 19, 0.01, "Y", "N"));
+        row.set("Debt chase", warning_flag(&mut r, i % 50 == 23, 0.02, "1", "0"));
         row.set("Foreign", if r.chance(0.01) { "1" } else { "0" });
         row.set("AppNo", "1");
         row.set("Was Dep", "N");
@@ -613,8 +654,11 @@ fn deputies(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
         row.set("Welsh", flag(&mut r, 0.03));
         row.set("By Email", flag(&mut r, 0.4));
         row.set("Special", r.weighted(&[("", 90), ("0", 6), ("1", 1), ("2", 2), ("6", 1)]));
-        row.set("VWM", if r.chance(0.01) { "4" } else { "" });
-        row.set("SIM", if r.chance(0.01) { "3" } else { "" });
+        // Warning flags as on pat; the ones every export has go to the first lay deputy of every
+        // 25th client (most clients have one).
+        let client = lay_client_of(ctx.n, d.index);
+        row.set("VWM", warning_flag(&mut r, client % 25 == 3, 0.005, "4", "2"));
+        row.set("SIM", warning_flag(&mut r, client % 25 == 11, 0.005, "3", "1"));
         row.set("Addr Type", if org { "B" } else { "H" });
         row.set("Inuse", "Y");
         row.set("Digital", flag(&mut r, 0.5));
@@ -832,7 +876,18 @@ fn remark_row(file: &'static CasrecFile, r: &mut R, c: &Client) -> Row {
     row.set("Logtime", office_time(r));
     row.set("Remarks", fake::remark(r));
     row.set("Sect", r.pick(&["GEN", "FIN", "VIS", "REP", ""]));
-    row.set("Pri", if r.chance(0.05) { "1" } else { "" });
+    // Priority 1 remarks become warnings; a few have another priority the migration does not read.
+    let pri = r.f64();
+    row.set(
+        "Pri",
+        if pri < 0.05 {
+            "1"
+        } else if pri < 0.07 {
+            "2"
+        } else {
+            ""
+        },
+    );
     row
 }
 
@@ -944,6 +999,9 @@ fn repvis(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             }
             if r.chance(0.1) {
                 row.set("Extension 1", date(clamp(when + days(70))));
+                if r.chance(0.3) {
+                    row.set("Extension 2", date(clamp(when + days(84))));
+                }
             }
             if r.chance(0.3) {
                 row.set("Comments", fake::comment(&mut r));

@@ -311,11 +311,14 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
         assert!(lines >= f.read, "{f:?}");
     }
     let file = |name: &str| files.iter().find(|f| f.file == name).unwrap_or_else(|| panic!("{name}"));
+    // Tasks are not migrated yet: their file is accounted for as read by no target.
+    let tasks = file("sup_activity.csv");
+    assert!(tasks.loaded > 0);
+    assert_eq!(tasks.migrated + tasks.excluded, 0, "{tasks:?}");
+    assert!(tasks.not_migrated > 0, "{tasks:?}");
+    assert_eq!(tasks.why, validation::accounting::NO_TARGET);
     let remarks = file("remarks.csv");
-    assert!(remarks.loaded > 0);
-    assert_eq!(remarks.migrated + remarks.excluded, 0, "{remarks:?}");
-    assert!(remarks.not_migrated > 0, "{remarks:?}");
-    assert_eq!(remarks.why, validation::accounting::NO_TARGET);
+    assert!(remarks.migrated > 0, "notes and priority warnings read remarks: {remarks:?}");
     let pat = file("pat.csv");
     let clients = count(r#"SELECT count(*) FROM "integration"."persons" WHERE "type" = 'actor_client'"#.into()).await;
     assert_eq!(pat.migrated, clients, "{pat:?}");

@@ -235,6 +235,47 @@ pub const TABLES: &[SiriusTable] = &[
         },
         about: "deaths of clients and deputies: one per person",
     },
+    SiriusTable {
+        name: "supervision_notes",
+        key: Key::Id { sequence: "supervision_notes_id_seq" },
+        // createdbyuser_id names an assignee, which the migration only reads (READS).
+        parents: &[Parent { column: "person_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching::none(
+            "CasRec numbers no remark, and a note's text and time do not say which of a person's notes it is",
+        ),
+        about: "client and deputy remarks as supervision notes",
+    },
+    SiriusTable {
+        name: "visits",
+        key: Key::Id { sequence: "visits_id_seq" },
+        parents: &[Parent { column: "client_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching::none("Sirius keeps no CasRec Report No"),
+        about: "visits commissioned for clients, by CasRec Report No",
+    },
+    SiriusTable {
+        name: "warnings",
+        key: Key::Id { sequence: "warnings_id_seq" },
+        // added_by names an assignee, which the migration only reads (READS).
+        parents: &[],
+        uid: None,
+        matching: Matching::none(
+            "a warning names no person (person_warning links it) and its type, text and date are shared by many",
+        ),
+        about: "client and deputy warnings: violence, special interest, SAAR check, no debt chase, priority remarks",
+    },
+    SiriusTable {
+        name: "person_warning",
+        key: Key::Link(["person_id", "warning_id"]),
+        parents: &[
+            Parent { column: "person_id", table: PERSONS, fill: Fill::Transform },
+            Parent { column: "warning_id", table: "warnings", fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("a link Sirius already has is left as it is"),
+        about: "person ↔ warning links",
+    },
 ];
 
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).

@@ -64,6 +64,23 @@ pub const TARGETS: &[Target] = &[
     target(Insert, "supervision_level_log", "supervision_level", "supervision_level_log", "order", &[("order_id", "cases")]),
     target(Insert, "client_death_notifications", "clients", "death_notifications", "pat", &[("person_id", "client_persons")]),
     target(Insert, "deputy_death_notifications", "deputies", "death_notifications", "deputy", &[("person_id", "deputy_persons")]),
+    target(Insert, "client_notes", "notes", "supervision_notes", "remarks", &[("person_id", "client_persons")]),
+    target(Insert, "deputy_notes", "notes", "supervision_notes", "deputy_remarks", &[("person_id", "deputy_persons")]),
+    target(Insert, "visits", "visits", "visits", "repvis", &[("client_id", "client_persons")]),
+    target(Insert, "client_violent_warnings", "warnings", "warnings", "pat", &[]),
+    target(Insert, "client_special_warnings", "warnings", "warnings", "pat", &[]),
+    target(Insert, "client_saarcheck_warnings", "warnings", "warnings", "pat", &[]),
+    target(Insert, "client_nodebtchase_warnings", "warnings", "warnings", "pat", &[]),
+    target(Insert, "p1_client_remarks_warnings", "warnings", "warnings", "remarks", &[]),
+    target(Insert, "deputy_violent_warnings", "warnings", "warnings", "deputy", &[]),
+    target(Insert, "deputy_special_warnings", "warnings", "warnings", "deputy", &[]),
+    target(InsertLink, "client_violent_person_warning", "warnings", "person_warning", "pat", &[("person_id", "client_persons"), ("warning_id", "client_violent_warnings")]),
+    target(InsertLink, "client_special_person_warning", "warnings", "person_warning", "pat", &[("person_id", "client_persons"), ("warning_id", "client_special_warnings")]),
+    target(InsertLink, "client_saarcheck_person_warning", "warnings", "person_warning", "pat", &[("person_id", "client_persons"), ("warning_id", "client_saarcheck_warnings")]),
+    target(InsertLink, "client_nodebtchase_person_warning", "warnings", "person_warning", "pat", &[("person_id", "client_persons"), ("warning_id", "client_nodebtchase_warnings")]),
+    target(InsertLink, "p1_client_remarks_person_warning", "warnings", "person_warning", "remarks", &[("person_id", "client_persons"), ("warning_id", "p1_client_remarks_warnings")]),
+    target(InsertLink, "deputy_violent_person_warning", "warnings", "person_warning", "deputy", &[("person_id", "deputy_persons"), ("warning_id", "deputy_violent_warnings")]),
+    target(InsertLink, "deputy_special_person_warning", "warnings", "person_warning", "deputy", &[("person_id", "deputy_persons"), ("warning_id", "deputy_special_warnings")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).

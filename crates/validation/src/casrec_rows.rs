@@ -14,11 +14,18 @@ use crate::{db_err, one, Check, ValidationError};
 const FUNCTIONS_SQL: &str = include_str!("sql/casrec_functions.sql");
 
 /// `(table, SQL giving its rows as CasRec says them: migration_key and Sirius columns)`.
-const CASREC_ROWS: &[(&str, &str)] =
-    &[("death_notifications", include_str!("sql/casrec_rows/death_notifications.sql"))];
+const CASREC_ROWS: &[(&str, &str)] = &[
+    ("death_notifications", include_str!("sql/casrec_rows/death_notifications.sql")),
+    ("supervision_notes", include_str!("sql/casrec_rows/supervision_notes.sql")),
+    ("visits", include_str!("sql/casrec_rows/visits.sql")),
+    ("warnings", include_str!("sql/casrec_rows/warnings.sql")),
+    // Reads validation.casrec_warnings, so it comes after warnings.
+    ("person_warning", include_str!("sql/casrec_rows/person_warning.sql")),
+];
 
 /// Compares, for every table this run migrated that has its CasRec rows written here. Needs
-/// `validation.sirius_<table>` (key = id as text, doc = the Sirius row as JSON).
+/// `validation.sirius_<table>` (key = id as text, or a link's pair as `a:b`; doc = the Sirius row
+/// as JSON).
 pub async fn compare(
     m: &Client,
     s: &Client,
@@ -27,9 +34,14 @@ pub async fn compare(
 ) -> Result<(), ValidationError> {
     m.batch_execute(FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
     for (table, sql) in CASREC_ROWS {
-        if !tables.iter().any(|t| t.name == *table) {
-            continue;
-        }
+        let Some(entry) = tables.iter().find(|t| t.name == *table) else { continue };
+        // The row's key in validation.sirius_<table>, built as lib.rs builds it.
+        let key = entry
+            .key_columns()
+            .iter()
+            .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
+            .collect::<Vec<_>>()
+            .join(" || ':' || ");
         let t = quote_ident(table);
         let expected = quote_ident(&format!("casrec_{table}"));
         let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
@@ -57,12 +69,12 @@ pub async fn compare(
         m.batch_execute(&format!(
             "CREATE TABLE \"validation\".{exceptions} AS
              SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", a.\"doc\" AS \"actual\",
-                    CASE WHEN i.\"id\" IS NULL THEN 'not migrated'
+                    CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
                          WHEN a.\"key\" IS NULL THEN 'missing from Sirius'
                          ELSE 'values differ' END AS \"problem\"
                FROM \"validation\".{expected} e
                LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
-               LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = CAST(i.\"id\" AS text)
+               LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = {key}
               WHERE a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ a.\"doc\")
              UNION ALL
              SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'

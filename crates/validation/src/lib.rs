@@ -52,6 +52,38 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         include_str!("sql/expected_deputy_deaths.sql"),
         r#"SELECT count(*) FROM "integration"."death_notifications" WHERE "casrec_target" = 'deputy_death_notifications'"#,
     ),
+    (
+        "client notes",
+        "supervision_notes",
+        include_str!("sql/expected_client_notes.sql"),
+        r#"SELECT count(*) FROM "integration"."supervision_notes" WHERE "casrec_target" = 'client_notes'"#,
+    ),
+    (
+        "deputy notes",
+        "supervision_notes",
+        include_str!("sql/expected_deputy_notes.sql"),
+        r#"SELECT count(*) FROM "integration"."supervision_notes" WHERE "casrec_target" = 'deputy_notes'"#,
+    ),
+    ("visits", "visits", include_str!("sql/expected_visits.sql"), r#"SELECT count(*) FROM "integration"."visits""#),
+    (
+        "client warnings",
+        "warnings",
+        include_str!("sql/expected_client_warnings.sql"),
+        r#"SELECT count(*) FROM "integration"."warnings" WHERE "casrec_target" IN ('client_violent_warnings',
+             'client_special_warnings', 'client_saarcheck_warnings', 'client_nodebtchase_warnings', 'p1_client_remarks_warnings')"#,
+    ),
+    (
+        "deputy warnings",
+        "warnings",
+        include_str!("sql/expected_deputy_warnings.sql"),
+        r#"SELECT count(*) FROM "integration"."warnings" WHERE "casrec_target" IN ('deputy_violent_warnings', 'deputy_special_warnings')"#,
+    ),
+    (
+        "person warnings",
+        "person_warning",
+        include_str!("sql/expected_person_warnings.sql"),
+        r#"SELECT count(*) FROM "integration"."person_warning""#,
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -26,16 +26,15 @@ pub struct RuleRow {
 /// Needs `validation.sirius_persons` (the Sirius rows of the migrated persons) and the CasRec
 /// functions of `casrec_rows`. Skipped, with no check, when the run migrated no persons.
 pub async fn compare(m: &Client, checks: &mut Vec<Check>) -> Result<Vec<RuleRow>, ValidationError> {
-    let have = one(m, "SELECT count(*) FROM pg_tables WHERE schemaname = 'validation' AND tablename = 'sirius_persons'", "")
-        .await?;
+    let have =
+        one(m, "SELECT count(*) FROM pg_tables WHERE schemaname = 'validation' AND tablename = 'sirius_persons'", "")
+            .await?;
     if have == 0 {
         return Ok(Vec::new());
     }
-    for (sql, file) in [
-        (ORDERS_SQL, "migrated_orders"),
-        (CLIENT_STATUS_SQL, "client_status"),
-        (FEE_PAYER_SQL, "deputy_fee_payer"),
-    ] {
+    for (sql, file) in
+        [(ORDERS_SQL, "migrated_orders"), (CLIENT_STATUS_SQL, "client_status"), (FEE_PAYER_SQL, "deputy_fee_payer")]
+    {
         m.batch_execute(sql).await.map_err(db_err(format!("recomputing from casrec_csv (sql/rules/{file}.sql)")))?;
     }
     m.batch_execute(
@@ -59,9 +58,12 @@ pub async fn compare(m: &Client, checks: &mut Vec<Check>) -> Result<Vec<RuleRow>
     .await
     .map_err(db_err("comparing the business rules with Sirius"))?;
     for (rule, what) in [("client_status", "clients whose status"), ("deputy_fee_payer", "clients whose fee payer")] {
-        let differ =
-            one(m, &format!("SELECT count(*) FROM \"validation\".\"rule_exceptions_{rule}\""), "counting rule exceptions")
-                .await?;
+        let differ = one(
+            m,
+            &format!("SELECT count(*) FROM \"validation\".\"rule_exceptions_{rule}\""),
+            "counting rule exceptions",
+        )
+        .await?;
         checks.push(Check::counts(
             rule,
             &format!("{what} in Sirius differs from CasRec's recomputation"),

@@ -148,7 +148,12 @@ fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Year 0 is no date (PostgreSQL has none; the generator writes `0000-01-01` as an impossible one).
 fn parse_date_part(s: &str) -> Option<NaiveDate> {
+    parse_date_digits(s).filter(|d| d.year() >= 1)
+}
+
+fn parse_date_digits(s: &str) -> Option<NaiveDate> {
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         return NaiveDate::from_ymd_opt(digits(&s[..4], 4, 4)? as i32, digits(&s[4..6], 2, 2)?, digits(&s[6..], 2, 2)?);
     }
@@ -497,6 +502,9 @@ mod tests {
             "12 Mar 2019",
             "2019.03.12",
             "1/2/3/2019",
+            "0000-01-01",
+            "00000101",
+            "01/01/0000",
         ] {
             let e = parse_casrec_datetime(Some(bad)).expect_err(bad);
             assert!(matches!(e.kind, ErrorKind::InvalidDate | ErrorKind::InvalidTime), "{bad:?}");

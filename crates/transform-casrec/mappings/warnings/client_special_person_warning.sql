@@ -1,0 +1,12 @@
+-- client_special_person_warning: the client each client special interest warning is about, by case
+-- number. Every warning was made for a migrated client, so every one finds its person (the inner
+-- join the original used).
+SELECT
+    w."casrec_row_id",
+    'person_warning:' || w."migration_key" AS "migration_key",
+    w."c_case",
+    p."id" AS "person_id",
+    w."id" AS "warning_id"
+FROM t_client_special_warnings w
+JOIN t_client_persons p ON p."caserecnumber" = w."c_case"
+ORDER BY w."casrec_row_id"

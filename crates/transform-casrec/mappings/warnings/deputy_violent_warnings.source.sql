@@ -1,0 +1,2 @@
+-- Every deputy row of an in-scope deputy with "VWM" 4, repeated Deputy Nos included.
+SELECT d."casrec_row_id" FROM deputy d JOIN scope_deputies sd ON sd."deputy_no" = d."Deputy No" WHERE d."VWM" = '4'
