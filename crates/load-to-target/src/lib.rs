@@ -62,18 +62,57 @@ pub struct TableLoad {
     pub table: String,
     pub inserted: u64,
     pub updated: u64,
+    /// Rows an earlier run loaded that someone changed in Sirius since (kept, or overwritten
+    /// with `--overwrite-sirius-edits`), listed in `migration.sirius_edits`.
+    pub edited_in_sirius: u64,
 }
 
 pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
     Box::pin(async move {
         let loads = run(ctx).await?;
         let total: u64 = loads.iter().map(|l| l.inserted + l.updated).sum();
+        let edited: u64 = loads.iter().map(|l| l.edited_in_sirius).sum();
+        let summary = summary(ctx, total, edited).await?;
+        tracing::info!("{summary}");
         Ok(StepCounts {
             rows_in: total,
             rows_out: total,
-            details: serde_json::json!({ "tables": loads }),
+            details: serde_json::json!({ "tables": loads, "summary": summary }),
             ..Default::default()
         })
+    })
+}
+
+/// One sentence for the operator: what the load changed, or that it changed nothing and since
+/// which run Sirius has held every row.
+async fn summary(ctx: &StepContext<'_>, written: u64, edited: u64) -> Result<String, LoadError> {
+    let kept = if edited == 0 {
+        String::new()
+    } else if ctx.rt.options.overwrite_sirius_edits {
+        format!("; {edited} rows changed in Sirius since they were loaded were overwritten (migration.sirius_edits)")
+    } else {
+        format!(
+            "; {edited} rows changed in Sirius since they were loaded were kept as Sirius has them \
+             (migration.sirius_edits; --overwrite-sirius-edits overwrites them)"
+        )
+    };
+    if written > 0 {
+        return Ok(format!("{written} rows inserted or updated in Sirius{kept}"));
+    }
+    let m = ctx.rt.migration_db().await?;
+    let last: Option<RunId> = m
+        .query_one(
+            r#"SELECT max("run_id") FROM "migration"."loaded_rows" WHERE NOT "rolled_back" AND "run_id" <> $1"#,
+            &[&ctx.run_id],
+        )
+        .await
+        .map_err(db_err("reading the ledger"))?
+        .get(0);
+    Ok(match last {
+        Some(run) => {
+            format!("nothing changed since run {run}: Sirius already holds every row as this run would write it{kept}")
+        }
+        None => format!("nothing to write: Sirius already holds every row as this run would write it{kept}"),
     })
 }
 
@@ -111,8 +150,47 @@ fn differs(cols: &[(String, String)]) -> String {
 }
 
 /// The ledger's columns, in the order the ledger selects below produce them.
-const LEDGER: &str =
-    r#""migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image")"#;
+const LEDGER: &str = r#""migration"."loaded_rows" ("run_id", "table_name", "id", "migration_key", "action", "before_image", "after_hash")"#;
+
+/// `md5(ROW(…)::text)` of the columns a load writes into a row (not `id`, not Sirius's own
+/// `updateddate`), as `alias` holds them: the same text for a staged row and the Sirius row it
+/// became, since both have Sirius's types.
+fn row_hash(cols: &[(String, String)], alias: &str) -> String {
+    let list = cols
+        .iter()
+        .filter(|(c, _)| c != "id" && c != "updateddate")
+        .map(|(c, _)| format!("{alias}.{}", quote_ident(c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("md5(ROW({list})::text)")
+}
+
+/// The names of the written columns whose values differ between `a` and `b`.
+fn changed_columns(cols: &[(String, String)], a: &str, b: &str) -> String {
+    let each = cols
+        .iter()
+        .filter(|(c, _)| c != "id" && c != "updateddate")
+        .map(|(c, t)| {
+            let (x, y) = if t == "json" {
+                (format!("{a}.{}::text", quote_ident(c)), format!("{b}.{}::text", quote_ident(c)))
+            } else {
+                (format!("{a}.{}", quote_ident(c)), format!("{b}.{}", quote_ident(c)))
+            };
+            format!("CASE WHEN {x} IS DISTINCT FROM {y} THEN {} END", literal(c))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("array_remove(ARRAY[{each}]::text[], NULL)")
+}
+
+/// Rows edited in Sirius since the run that loaded them, per table, and whether they were
+/// overwritten.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct SiriusEdits {
+    pub table: String,
+    pub rows: u64,
+    pub overwritten: bool,
+}
 
 /// A string as an SQL literal.
 fn literal(s: &str) -> String {
@@ -249,7 +327,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                     "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
                      ON CONFLICT DO NOTHING
                      RETURNING {run}::bigint, {name}::text, NULL::bigint, {key}, 'INSERT'::text,
-                               jsonb_build_object('{k0}', {k0q}, '{k1}', {k1q})",
+                               jsonb_build_object('{k0}', {k0q}, '{k1}', {k1q}), NULL::text",
                     t = quote_ident(table),
                     key = link_key(table, keys),
                     k0 = keys[0],
@@ -262,16 +340,18 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             )
             .await?;
         } else {
+            load.edited_in_sirius = edits_since_loaded(ctx, m, &tx, ledger.client(), table, &stage, &cols).await?;
             // Before-images go to the ledger straight from Sirius, before the update overwrites them.
             to_ledger(
                 tx.client(),
                 &format!(
                     "SELECT {run}::bigint, {name}::text, p.\"id\"::bigint, s.\"migration_key\", 'UPDATE'::text,
-                            to_jsonb(p.*)
+                            to_jsonb(p.*), {after}
                        FROM {stage} s JOIN \"public\".{t} p ON p.\"id\" = s.\"id\"
                       WHERE s.\"method\" = 'UPDATE' AND {d}",
                     t = quote_ident(table),
-                    d = differs(&cols)
+                    d = differs(&cols),
+                    after = row_hash(&cols, "s"),
                 ),
                 ledger.client(),
                 |e| db_err(format!("reading before-images of {table}"))(e),
@@ -308,15 +388,22 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             to_ledger(
                 tx.client(),
                 &format!(
-                    "SELECT {run}::bigint, {name}::text, \"id\"::bigint, \"migration_key\", 'INSERT'::text, NULL::jsonb
-                       FROM {stage} WHERE \"method\" = 'INSERT'"
+                    "SELECT {run}::bigint, {name}::text, s.\"id\"::bigint, s.\"migration_key\", 'INSERT'::text, NULL::jsonb, {after}
+                       FROM {stage} s WHERE s.\"method\" = 'INSERT'",
+                    after = row_hash(&cols, "s"),
                 ),
                 ledger.client(),
                 |e| db_err(format!("recording the keys of {table}"))(e),
             )
             .await?;
         }
-        tracing::info!(table = *table, inserted = load.inserted, updated = load.updated, "loaded");
+        tracing::info!(
+            table = *table,
+            inserted = load.inserted,
+            updated = load.updated,
+            edited_in_sirius = load.edited_in_sirius,
+            "loaded"
+        );
         loads.push(load);
     }
     move_sequences(&tx, &tables).await?;
@@ -334,6 +421,106 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             .map_err(db_err(format!("refreshing statistics of {table}")))?;
     }
     Ok(loads)
+}
+
+/// Finds the staged updates of rows an earlier run loaded that were changed in Sirius since
+/// (Sirius's row no longer hashes to what that run wrote), records them in
+/// `migration.sirius_edits` with the ledger's transaction and, unless the operator said
+/// `--overwrite-sirius-edits`, takes them out of this load so Sirius keeps them as they are.
+/// Rows loaded before the ledger kept hashes cannot be told apart and are updated as before.
+async fn edits_since_loaded(
+    ctx: &StepContext<'_>,
+    m: &Client,
+    tx: &tokio_postgres::Transaction<'_>,
+    ledger: &Client,
+    table: &str,
+    stage: &str,
+    cols: &[(String, String)],
+) -> Result<u64, LoadError> {
+    let prior = quote_ident(&format!("prior_{table}"));
+    let edited = quote_ident(&format!("edited_{table}"));
+    let t = quote_ident(table);
+    let name = literal(table);
+    tx.batch_execute(&format!(
+        "CREATE TEMP TABLE {prior} (\"id\" bigint, \"after_hash\" text, \"run_id\" bigint) ON COMMIT DROP"
+    ))
+    .await
+    .map_err(db_err(format!("staging what earlier runs wrote into {table}")))?;
+    // The last write of each row this load would update, from the ledger (another server).
+    migration_core::pgcopy::pipe(
+        m,
+        &format!(
+            "SELECT l.\"id\", l.\"after_hash\", l.\"run_id\"
+               FROM (SELECT DISTINCT ON (\"id\") \"id\", \"after_hash\", \"run_id\" FROM \"migration\".\"loaded_rows\"
+                      WHERE \"table_name\" = {name} AND NOT \"rolled_back\" AND \"id\" IS NOT NULL
+                      ORDER BY \"id\", \"run_id\" DESC) l
+               JOIN \"integration\".{t} i ON i.\"id\" = l.\"id\" AND i.\"method\" = 'UPDATE'
+              WHERE l.\"after_hash\" IS NOT NULL"
+        ),
+        tx.client(),
+        &format!("{prior} (\"id\", \"after_hash\", \"run_id\")"),
+    )
+    .await?;
+    tx.batch_execute(&format!(
+        "ANALYZE {prior};
+         CREATE TEMP TABLE {edited} ON COMMIT DROP AS
+         SELECT s.\"id\", s.\"migration_key\", pr.\"run_id\" AS \"loaded_by_run\", {changed} AS \"columns\",
+                {hash_s} = pr.\"after_hash\" AS \"input_unchanged\",
+                CAST(to_jsonb(p.*) ->> 'updateddate' AS timestamp) AS \"edited_at\"
+           FROM {stage} s JOIN {prior} pr ON pr.\"id\" = s.\"id\" JOIN \"public\".{t} p ON p.\"id\" = s.\"id\"
+          WHERE s.\"method\" = 'UPDATE' AND {hash_p} <> pr.\"after_hash\"",
+        changed = changed_columns(cols, "p", "s"),
+        hash_s = row_hash(cols, "s"),
+        hash_p = row_hash(cols, "p"),
+    ))
+    .await
+    .map_err(db_err(format!("comparing {table} in Sirius with what earlier runs wrote")))?;
+    let overwrite = ctx.rt.options.overwrite_sirius_edits;
+    let found = migration_core::pgcopy::pipe(
+        tx.client(),
+        &format!(
+            "SELECT {run}::bigint, {name}::text, \"id\"::bigint, \"migration_key\"::text, \"loaded_by_run\"::bigint,
+                    \"columns\"::text[], \"input_unchanged\"::boolean, \"edited_at\"::timestamp, {overwrite}::boolean
+               FROM {edited} ORDER BY \"id\"",
+            run = ctx.run_id
+        ),
+        ledger,
+        "\"migration\".\"sirius_edits\" (\"run_id\", \"table_name\", \"id\", \"migration_key\", \"loaded_by_run\", \"columns\", \"input_unchanged\", \"edited_at\", \"overwritten\")",
+    )
+    .await?;
+    if found == 0 {
+        return Ok(0);
+    }
+    let examples: Vec<String> = tx
+        .query(&format!("SELECT \"id\"::bigint, \"columns\" FROM {edited} ORDER BY \"id\" LIMIT 5"), &[])
+        .await
+        .map_err(db_err(format!("reading the edited rows of {table}")))?
+        .iter()
+        .map(|r| format!("id {} ({})", r.get::<_, i64>(0), r.get::<_, Vec<String>>(1).join(", ")))
+        .collect();
+    if overwrite {
+        tracing::warn!(
+            table,
+            rows = found,
+            examples = %examples.join("; "),
+            "overwriting rows changed in Sirius since the run that loaded them, as --overwrite-sirius-edits asks \
+             (listed in migration.sirius_edits; their edited values are the ledger's before-images)"
+        );
+    } else {
+        tx.batch_execute(&format!(
+            "UPDATE {stage} SET \"method\" = 'KEPT' WHERE \"id\" IN (SELECT \"id\" FROM {edited})"
+        ))
+        .await
+        .map_err(db_err(format!("keeping the edited rows of {table}")))?;
+        tracing::warn!(
+            table,
+            rows = found,
+            examples = %examples.join("; "),
+            "kept rows changed in Sirius since the run that loaded them, not overwritten (listed in \
+             migration.sirius_edits); run again with --overwrite-sirius-edits to overwrite them"
+        );
+    }
+    Ok(found)
 }
 
 /// Each table's id sequence past its largest id, and the uid sequence past the largest uid of

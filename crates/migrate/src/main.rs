@@ -34,6 +34,10 @@ struct LoadGuard {
     /// The environment's name, to confirm --allow-production-load without being asked.
     #[arg(long)]
     confirm_environment: Option<String>,
+    /// Overwrite rows earlier runs loaded that were changed in Sirius since (load-to-target);
+    /// without it they are kept as Sirius has them and listed.
+    #[arg(long)]
+    overwrite_sirius_edits: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -496,7 +500,12 @@ fn run_options(settings: &Settings, guard: &LoadGuard, plan: &[Step]) -> anyhow:
         std::io::stdin().lock().read_line(&mut line)?;
         confirmed = Some(line.trim().to_string());
     }
-    Ok(RunOptions { allow_production_load: guard.allow_production_load, confirmed_environment: confirmed, part: None })
+    Ok(RunOptions {
+        allow_production_load: guard.allow_production_load,
+        confirmed_environment: confirmed,
+        part: None,
+        overwrite_sirius_edits: guard.overwrite_sirius_edits,
+    })
 }
 
 /// Resuming from a step needs the step before it (in this environment) to have succeeded when it last ran.

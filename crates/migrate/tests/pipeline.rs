@@ -346,3 +346,92 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
     assert_eq!(Some(by_rule), transform.rows_excluded, "every excluded row has its rule: {transform:?}");
     assert!(transform.excluded_by_rule.iter().any(|(r, _)| r.starts_with("client_phonenumbers: ")), "{transform:?}");
 }
+
+/// Sirius is live after a load: a caseworker's edit to a migrated row survives a rerun, which
+/// lists it (table, id, the columns changed) and says nothing else changed; only
+/// --overwrite-sirius-edits overwrites it, and rolling that run back brings the edit back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rerun_keeps_rows_edited_in_sirius_lists_them_and_overwrites_only_when_asked() {
+    let (env, rt) = loaded("pipeedit", 80, 7).await;
+    let sirius = env.sirius_db.client().await;
+    let m = env.migration_db.client().await;
+    let first = migrate_once(&rt).await;
+    let row = sirius
+        .query_one(
+            r#"SELECT "id", "surname" FROM "public"."persons"
+                WHERE "clientsource" = 'CASRECMIGRATION_P3' AND "type" = 'actor_client' ORDER BY "id" LIMIT 1"#,
+            &[],
+        )
+        .await
+        .unwrap();
+    let (id, migrated): (i32, String) = (row.get(0), row.get(1));
+    sirius
+        .execute(r#"UPDATE "public"."persons" SET "surname" = 'Edited-in-Sirius' WHERE "id" = $1"#, &[&id])
+        .await
+        .unwrap();
+    let surname = || async {
+        sirius
+            .query_one(r#"SELECT "surname" FROM "public"."persons" WHERE "id" = $1"#, &[&id])
+            .await
+            .unwrap()
+            .get::<_, String>(0)
+    };
+
+    // A rerun on the same input keeps the edit (and validation, which counts it apart, passes).
+    let second = migrate_once(&rt).await;
+    assert_eq!(surname().await, "Edited-in-Sirius");
+    let edits = |run: RunId| {
+        let m = &m;
+        async move {
+            m.query(
+                r#"SELECT "table_name", "id", "columns", "input_unchanged", "overwritten", "loaded_by_run"
+                     FROM "migration"."sirius_edits" WHERE "run_id" = $1 ORDER BY 1, 2"#,
+                &[&run],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r.get::<_, String>(0),
+                    r.get::<_, i64>(1),
+                    r.get::<_, Vec<String>>(2),
+                    r.get::<_, bool>(3),
+                    r.get::<_, bool>(4),
+                    r.get::<_, i64>(5),
+                )
+            })
+            .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        edits(second).await,
+        vec![("persons".to_string(), id as i64, vec!["surname".to_string()], true, false, first)]
+    );
+    let summary: String = m
+        .query_one(
+            r#"SELECT "details" ->> 'summary' FROM "migration"."step_runs" WHERE "run_id" = $1 AND "step" = 'load-to-target'"#,
+            &[&second],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(
+        summary.contains(&format!("nothing changed since run {first}")) && summary.contains("1 rows changed in Sirius"),
+        "{summary}"
+    );
+
+    // Asked to, a run overwrites the edit, and its rollback restores it.
+    let overwriting =
+        Runtime::connect(env.settings.clone(), RunOptions { overwrite_sirius_edits: true, ..Default::default() })
+            .await
+            .unwrap();
+    let third = migrate_once(&overwriting).await;
+    assert_eq!(surname().await, migrated);
+    assert_eq!(
+        edits(third).await,
+        vec![("persons".to_string(), id as i64, vec!["surname".to_string()], true, true, first)]
+    );
+    load_to_target::rollback(&env.settings.migration_db, &env.settings.sirius_db, third).await.unwrap();
+    assert_eq!(surname().await, "Edited-in-Sirius");
+}

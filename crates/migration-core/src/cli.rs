@@ -92,6 +92,11 @@ pub struct StepArgs {
     /// Run one part of a step that fans out (transform-casrec: scope, wave<N>/<group>, finish).
     #[arg(long)]
     pub part: Option<String>,
+
+    /// Overwrite rows earlier runs loaded that were changed in Sirius since (load-to-target);
+    /// without it they are kept as Sirius has them and listed.
+    #[arg(long)]
+    pub overwrite_sirius_edits: bool,
 }
 
 /// `main` of a step's container binary.
@@ -106,6 +111,7 @@ pub async fn step_main(step: Step, f: StepFn) -> anyhow_like::Result {
         allow_production_load: args.allow_production_load,
         confirmed_environment: args.confirm_environment.clone(),
         part: args.part.clone(),
+        overwrite_sirius_edits: args.overwrite_sirius_edits,
     };
     let rt = Runtime::connect(settings, options).await?;
     // The state machine names the run; its first step records it.

@@ -29,6 +29,9 @@ pub struct RunOptions {
     /// Run only this part of a step that runs in parts (`Step::runs_in_parts`); the whole step
     /// when absent.
     pub part: Option<String>,
+    /// Overwrite rows an earlier run loaded that someone has changed in Sirius since; without
+    /// it load-to-target keeps them as Sirius has them and lists them.
+    pub overwrite_sirius_edits: bool,
 }
 
 /// Connections and clients shared by the steps of one process.

@@ -75,7 +75,9 @@ pub async fn compare(
                FROM \"validation\".{expected} e
                LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
                LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = {key}
-              WHERE a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ a.\"doc\")
+              WHERE (a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ a.\"doc\"))
+                AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
+                                 WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = {key})
              UNION ALL
              SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'
                FROM \"integration\".{t} i

@@ -228,9 +228,34 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         ));
     }
 
+    // Rows someone changed in Sirius after an earlier run loaded them, which this run's load
+    // kept as Sirius has them (load-to-target, without --overwrite-sirius-edits): they differ
+    // from integration's rows on purpose, so they are counted apart instead of compared.
+    m.batch_execute(&format!(
+        r#"CREATE TABLE "validation"."kept_edits" AS
+           SELECT "table_name", "id", "columns", "loaded_by_run" FROM "migration"."sirius_edits"
+            WHERE "run_id" >= {integrated_run} AND NOT "overwritten""#
+    ))
+    .await
+    .map_err(db_err("reading the rows load-to-target kept as Sirius has them"))?;
     for entry in &tables {
         let table = &entry.name;
         let t = quote_ident(table);
+        let kept = one(
+            &m,
+            &format!(r#"SELECT count(*) FROM "validation"."kept_edits" WHERE "table_name" = '{table}'"#),
+            "counting kept edits",
+        )
+        .await?;
+        if kept > 0 {
+            checks.push(Check::counts(
+                table,
+                "rows changed in Sirius since loaded, kept as Sirius has them (not compared)",
+                kept,
+                kept,
+                "listed in migration.sirius_edits",
+            ));
+        }
         let cols = shared_columns(&m, &s, table).await?;
         let key_cols = entry.key_columns();
         // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
@@ -296,7 +321,9 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
              SELECT e.\"key\", e.\"doc\" AS \"expected\", a.\"doc\" AS \"actual\",
                     CASE WHEN a.\"key\" IS NULL THEN 'missing from Sirius' ELSE 'values differ' END AS \"problem\"
                FROM \"validation\".{exp} e LEFT JOIN \"validation\".{act} a ON a.\"key\" = e.\"key\"
-              WHERE a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\"",
+              WHERE (a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\")
+                AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
+                                 WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = e.\"key\")",
             exp = quote_ident(&format!("expected_{table}")),
             act = quote_ident(&format!("sirius_{table}")),
         ))

@@ -55,7 +55,30 @@ CREATE TABLE IF NOT EXISTS "migration"."loaded_rows" (
     "before_image"  jsonb,
     "rolled_back"   boolean NOT NULL DEFAULT false
 );
+-- What the load wrote into the row (an md5 of the columns it writes, as Sirius holds them), so a
+-- later run can tell a row someone changed in Sirius since from one it may update. NULL for link
+-- rows and for rows loaded before it was kept.
+ALTER TABLE "migration"."loaded_rows" ADD COLUMN IF NOT EXISTS "after_hash" text;
 CREATE INDEX IF NOT EXISTS "loaded_rows_key_idx" ON "migration"."loaded_rows" ("table_name", "migration_key");
+CREATE INDEX IF NOT EXISTS "loaded_rows_id_idx" ON "migration"."loaded_rows" ("table_name", "id");
+
+-- Rows an earlier run loaded that were changed in Sirius before this run's load: kept as Sirius
+-- has them unless the operator said --overwrite-sirius-edits. `columns` are those where Sirius
+-- differs from what this run would write (exactly the edits when `input_unchanged`: this run
+-- would write what the earlier run wrote); `edited_at` is the row's updateddate where Sirius
+-- keeps one.
+CREATE TABLE IF NOT EXISTS "migration"."sirius_edits" (
+    "run_id"          bigint  NOT NULL REFERENCES "migration"."runs" ("run_id"),
+    "table_name"      text    NOT NULL,
+    "id"              bigint  NOT NULL,
+    "migration_key"   text    NOT NULL,
+    "loaded_by_run"   bigint  NOT NULL,
+    "columns"         text[]  NOT NULL,
+    "input_unchanged" boolean NOT NULL,
+    "edited_at"       timestamp,
+    "overwritten"     boolean NOT NULL
+);
+CREATE INDEX IF NOT EXISTS "sirius_edits_run_idx" ON "migration"."sirius_edits" ("run_id");
 CREATE INDEX IF NOT EXISTS "loaded_rows_run_idx" ON "migration"."loaded_rows" ("run_id");
 
 -- Who holds an environment's lock (migration-core's lock.rs): the lock itself is a session-level
