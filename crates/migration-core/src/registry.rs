@@ -281,6 +281,26 @@ pub const TABLES: &[SiriusTable] = &[
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).
 pub const READS: &[&str] = &["assignees", "assignee_teams", "bond_providers"];
 
+/// What of each table the migration only reads a migrated row may name: prepare copies these
+/// columns of Sirius's rows into the migration database (`sirius_ref.<table>`, Sirius may be
+/// another server), and the transform reads them as `sirius_<table>`, so a mapping can tell an
+/// id Sirius holds (an assignee, a bond provider) from one it does not. Columns named `id` or
+/// `…_id` are `bigint`, the others `text`.
+pub const REFERENCE_COLUMNS: &[(&str, &[&str])] = &[
+    ("assignees", &["id", "name", "surname"]),
+    ("assignee_teams", &["team_id", "assignablecomposite_id"]),
+    ("bond_providers", &["id", "name"]),
+];
+
+/// The SQL type a [`REFERENCE_COLUMNS`] column is copied as.
+pub fn reference_type(column: &str) -> &'static str {
+    if column == "id" || column.ends_with("_id") {
+        "bigint"
+    } else {
+        "text"
+    }
+}
+
 impl SiriusTable {
     pub fn is_link(&self) -> bool {
         matches!(self.key, Key::Link(_))
@@ -419,7 +439,11 @@ pub async fn integrated(
         Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE) => None,
         Err(e) => return Err(crate::CoreError::db("reading integration.run")(e)),
     };
-    let Some(row) = row else { return Ok(Err("integration has not run in this database (integration.run is missing): run integration first".into())) };
+    let Some(row) = row else {
+        return Ok(Err(
+            "integration has not run in this database (integration.run is missing): run integration first".into()
+        ));
+    };
     let (run, names, finished): (crate::RunId, Vec<String>, bool) = (row.get(0), row.get(1), row.get(2));
     if !finished {
         return Ok(Err(format!("integration of run {run} did not finish: run integration again")));

@@ -66,6 +66,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<SiriusSnapshot, PrepareError> 
     let s = ctx.rt.sirius_db().await?;
     let snapshot = snapshot(&s, &ctx.settings().sirius_db.describe()).await?;
     record(&m, ctx.run_id, &snapshot).await?;
+    copy_references(&s, &m).await?;
     tracing::info!(
         tables = snapshot.tables.len(),
         max_uid = snapshot.max_uid,
@@ -102,6 +103,34 @@ pub async fn snapshot(sirius: &tokio_postgres::Client, target: &str) -> Result<S
         .map_err(db_err("reading the largest uid"))?
         .get(0);
     Ok(SiriusSnapshot { tables, max_uid })
+}
+
+/// Copies the columns of the tables the migration only reads that migrated rows may name
+/// (`registry::REFERENCE_COLUMNS`) into `sirius_ref`, replacing the last copy.
+pub async fn copy_references(s: &tokio_postgres::Client, m: &tokio_postgres::Client) -> Result<(), PrepareError> {
+    use migration_core::registry::{reference_type, REFERENCE_COLUMNS};
+    for (table, columns) in REFERENCE_COLUMNS {
+        let t = format!("\"sirius_ref\".{}", quote_ident(table));
+        let defs = columns.iter().map(|c| format!("{} {}", quote_ident(c), reference_type(c))).collect::<Vec<_>>();
+        m.batch_execute(&format!("DROP TABLE IF EXISTS {t}; CREATE TABLE {t} ({});", defs.join(", ")))
+            .await
+            .map_err(db_err(format!("creating {t}")))?;
+        let select = columns
+            .iter()
+            .map(|c| format!("CAST({} AS {})", quote_ident(c), reference_type(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let list = columns.iter().map(|c| quote_ident(c)).collect::<Vec<_>>().join(", ");
+        let rows = migration_core::pgcopy::pipe(
+            s,
+            &format!("SELECT {select} FROM \"public\".{} ORDER BY 1", quote_ident(table)),
+            m,
+            &format!("{t} ({list})"),
+        )
+        .await?;
+        tracing::info!(table = *table, rows, "copied from Sirius for the transform");
+    }
+    Ok(())
 }
 
 async fn record(m: &tokio_postgres::Client, run: RunId, snap: &SiriusSnapshot) -> Result<(), PrepareError> {

@@ -30,6 +30,29 @@ async fn records_sirius_max_ids_and_uid_against_the_run() {
             .get(0);
         assert_eq!(n, 1, "{schema}");
     }
+    // What migrated rows may name of the tables only read is copied, row for row.
+    let s = env.sirius_db.client().await;
+    for (table, _) in migration_core::registry::REFERENCE_COLUMNS {
+        let ours = testkit::count(&m, &format!(r#"SELECT count(*) FROM "sirius_ref"."{table}""#)).await;
+        let theirs = testkit::count(&s, &format!(r#"SELECT count(*) FROM "public"."{table}""#)).await;
+        assert!(theirs > 0, "the stand-in holds {table}");
+        assert_eq!(ours, theirs, "{table}");
+    }
+    let providers: Vec<(i64, String)> = m
+        .query(r#"SELECT "id", "name" FROM "sirius_ref"."bond_providers" ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let expected: Vec<(i64, String)> = s
+        .query(r#"SELECT "id"::bigint, "name"::text FROM "public"."bond_providers" ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(providers, expected);
 }
 
 #[tokio::test]

@@ -49,6 +49,25 @@ impl Engine {
         let scope_schema = scope_schema();
         ctx.register_table("scope_cases", Arc::new(PgTable::with_schema(&self.db, "scope", "cases", scope_schema)))
             .map_err(reg)?;
+        // What Sirius holds of the tables the migration only reads, as prepare copied it.
+        for (table, columns) in migration_core::registry::REFERENCE_COLUMNS {
+            let fields: Vec<arrow::datatypes::Field> = columns
+                .iter()
+                .map(|c| {
+                    let ty = match migration_core::registry::reference_type(c) {
+                        "bigint" => arrow::datatypes::DataType::Int64,
+                        _ => arrow::datatypes::DataType::Utf8,
+                    };
+                    arrow::datatypes::Field::new(*c, ty, true)
+                })
+                .collect();
+            let schema = Arc::new(arrow::datatypes::Schema::new(fields));
+            ctx.register_table(
+                format!("sirius_{table}"),
+                Arc::new(PgTable::with_schema(&self.db, "sirius_ref", table, schema)),
+            )
+            .map_err(reg)?;
+        }
         self.lookups.register(&ctx).map_err(reg)?;
         udf::register(&ctx, env);
         let views = MAPPINGS.get_file("scope_views.sql").and_then(|f| f.contents_utf8()).unwrap_or_default();
