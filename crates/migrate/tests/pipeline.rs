@@ -179,6 +179,21 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     let exceptions: i64 =
         m.query_one(r#"SELECT count(*) FROM "validation"."exceptions_persons""#, &[]).await.unwrap().get(0);
     assert_eq!(exceptions, 1);
+    // The difference is taken apart: the key, the column, what was expected and what Sirius has,
+    // and the report shows it as an example of its column.
+    let diff = m
+        .query_one(r#"SELECT "column", "actual" #>> '{}' FROM "validation"."differences_persons""#, &[])
+        .await
+        .unwrap();
+    assert_eq!((diff.get::<_, String>(0), diff.get::<_, String>(1)), ("surname".to_string(), "Tampered".to_string()));
+    let report =
+        std::fs::read_to_string(env.path().join("reports").join(format!("run-{check}")).join("validation.md")).unwrap();
+    assert!(
+        report.contains("## Differences field by field")
+            && report.contains("| exceptions_persons | surname | 1 |")
+            && report.contains("→ \"Tampered\""),
+        "{report}"
+    );
     let surname: Option<String> = m
         .query_one(r#"SELECT "expected"->>'surname' FROM "validation"."exceptions_persons""#, &[])
         .await
@@ -332,6 +347,34 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
     let report = env.path().join("reports").join(format!("run-{run}")).join("validation.md");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.contains("## CasRec rows") && text.contains("| remarks.csv |"), "{text}");
+    // The first screen says which run this is and where every CasRec row went, before the checks.
+    let first = text.find("## Checks").expect("a checks section");
+    for wanted in [
+        "| environment | local |",
+        "| as-of date |",
+        &format!("| run | {run} "),
+        "| scope |",
+        "## CasRec rows in total",
+    ] {
+        let at = text.find(wanted).unwrap_or_else(|| panic!("{wanted} in {text}"));
+        assert!(at < first, "{wanted} comes before the checks");
+    }
+    let read: i64 = files.iter().map(|f| f.read).sum();
+    let migrated: i64 = files.iter().map(|f| f.migrated).sum();
+    let fmt = |n: i64| {
+        let d = n.to_string();
+        d.chars().enumerate().fold(String::new(), |mut o, (i, c)| {
+            if i > 0 && (d.len() - i) % 3 == 0 {
+                o.push(',');
+            }
+            o.push(c);
+            o
+        })
+    };
+    assert!(text.contains(&format!("| read from the export | {} |", fmt(read))), "{text}");
+    assert!(text.contains(&format!("| migrated | {} |", fmt(migrated))), "{text}");
+    let html = std::fs::read_to_string(report.with_extension("html")).unwrap();
+    assert!(!html.contains('`') && html.contains("<code>"), "code spans, not backticks, in the HTML");
 
     // Clean data: rows left out by a rule are excluded, with their rules, and none is
     // quarantined (nothing for a person to look at) or rejected, in the report and the ledger.

@@ -31,6 +31,7 @@ pub async fn compare(
     s: &Client,
     tables: &[&SiriusTable],
     checks: &mut Vec<Check>,
+    diffs: &mut Vec<crate::differences::ColumnDifference>,
 ) -> Result<(), ValidationError> {
     m.batch_execute(FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
     for (table, sql) in CASREC_ROWS {
@@ -95,8 +96,19 @@ pub async fn compare(
             "rows that differ from CasRec (recomputed from casrec_csv)",
             0,
             differing,
-            format!("{rows} rows recomputed; differences in validation.casrec_exceptions_{table}"),
+            format!(
+                "{rows} rows recomputed; each in validation.casrec_exceptions_{table}, each column that differs in validation.differences_casrec_{table}"
+            ),
         ));
+        diffs.extend(
+            crate::differences::split(
+                m,
+                &format!("casrec_exceptions_{table}"),
+                "migration_key",
+                &format!("casrec_{table}"),
+            )
+            .await?,
+        );
     }
     Ok(())
 }

@@ -17,6 +17,7 @@
 
 pub mod accounting;
 pub mod casrec_rows;
+pub mod differences;
 pub mod rules;
 
 use std::fmt::Write as _;
@@ -209,6 +210,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .await
         .map_err(db_err("creating the validation schema"))?;
     let mut checks = Vec::new();
+    let mut diffs = Vec::new();
 
     let (integrated_run, tables) = registry::integrated(&m).await?.map_err(ValidationError::NoIntegration)?;
     let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
@@ -330,15 +332,17 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .await
         .map_err(db_err(format!("comparing {table}")))?;
         let differing = one(&m, &format!("SELECT count(*) FROM \"validation\".{exc}"), "counting exceptions").await?;
+        let split = differences::split(&m, &format!("exceptions_{table}"), "key", table).await?;
         checks.push(Check::counts(
             table,
-            "rows identical field by field",
+            "rows that differ field by field from integration's",
             0,
             differing,
-            format!("differences in validation.exceptions_{table}"),
+            format!("each column that differs in validation.differences_{table} (key, column, expected, actual)"),
         ));
+        diffs.extend(split);
     }
-    casrec_rows::compare(&m, &s, &tables, &mut checks).await?;
+    casrec_rows::compare(&m, &s, &tables, &mut checks, &mut diffs).await?;
     let rules = rules::compare(&m, &mut checks).await?;
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
     let scope: Vec<(String, i64)> = m
@@ -365,7 +369,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
         format!("{} of {} files counted by line", counted.len(), files.len()),
     ));
-    write_report(ctx, &checks, &scope, &files, &rules).await?;
+    write_report(ctx, &checks, &scope, &files, &rules, &diffs, integrated_run).await?;
     Ok(checks)
 }
 
@@ -473,15 +477,66 @@ struct Table {
     rows: Vec<(Vec<String>, bool)>,
 }
 
+/// What the report says the run was, before any figure: environment, as-of date, run, times, scope.
+pub type RunFacts = Vec<(String, String)>;
+
+/// Counts with thousands separators, as the report prints them.
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 fn tables(
     checks: &[Check],
     scope: &[(String, i64)],
     files: &[accounting::FileRows],
     rules: &[rules::RuleRow],
+    facts: &[(String, String)],
+    diffs: &[differences::ColumnDifference],
 ) -> Vec<Table> {
+    let sum = |f: fn(&accounting::FileRows) -> i64| files.iter().map(f).sum::<i64>();
+    let read = sum(|f| f.read);
+    let share = |n: i64| if read > 0 { format!("{:.1}%", 100.0 * n as f64 / read as f64) } else { "—".into() };
+    let totals = [
+        ("read from the export", read, ""),
+        ("migrated", sum(|f| f.migrated), "by some target"),
+        ("excluded by a rule", sum(|f| f.excluded), "the mapping working as designed; rules per file below"),
+        ("quarantined", sum(|f| f.quarantined()), "orphans and migrated rows with a bad value: a person must look"),
+        ("rejected at load", sum(|f| f.rejected), "bad lines (casrec_csv.rejects)"),
+        ("of a case out of scope", sum(|f| f.out_of_scope), "the case scope below"),
+        ("not migrated", sum(|f| f.not_migrated), "no target in this build takes them; why per file below"),
+    ];
     vec![
         Table {
-            title: None,
+            title: Some("Run"),
+            intro: "",
+            header: &["", ""],
+            numeric: &[],
+            rows: facts.iter().map(|(k, v)| (vec![k.clone(), v.clone()], false)).collect(),
+        },
+        Table {
+            title: Some("CasRec rows in total"),
+            intro: "Every row of the export counted once, file by file under CasRec rows.",
+            header: &["rows", "count", "share", ""],
+            numeric: &[1, 2],
+            rows: totals
+                .iter()
+                .map(|(what, n, note)| (vec![what.to_string(), thousands(*n), share(*n), note.to_string()], false))
+                .collect(),
+        },
+        Table {
+            title: Some("Checks"),
             intro: "",
             header: &["entity", "check", "expected", "actual", "result", "detail"],
             numeric: &[],
@@ -516,6 +571,19 @@ fn tables(
                 .map(|r| {
                     let cells = vec![r.rule.clone(), r.decision.clone(), r.integration.to_string(), r.casrec.to_string()];
                     (cells, r.integration != r.casrec)
+                })
+                .collect(),
+        },
+        Table {
+            title: Some("Differences field by field"),
+            intro: "Each column that differs, with the rows it differs in and the first few: key: expected → actual. \
+                    Every such row is in validation.differences_<comparison>.",
+            header: &["comparison", "column", "rows", "examples"],
+            numeric: &[2],
+            rows: diffs
+                .iter()
+                .map(|d| {
+                    (vec![d.comparison.clone(), d.column.clone(), thousands(d.rows), d.examples.join("; ")], true)
                 })
                 .collect(),
         },
@@ -580,7 +648,7 @@ fn summary(checks: &[Check]) -> (&'static str, usize) {
 fn markdown(run: RunId, checks: &[Check], tables: &[Table]) -> String {
     let (verdict, passed) = summary(checks);
     let mut out = format!("# Validation of run {run}\n\n**{verdict}**: {passed} of {} checks passed.\n", checks.len());
-    for t in tables {
+    for t in tables.iter().filter(|t| !t.rows.is_empty()) {
         out.push('\n');
         if let Some(title) = t.title {
             let _ = writeln!(out, "## {title}\n");
@@ -601,6 +669,19 @@ fn markdown(run: RunId, checks: &[Check], tables: &[Table]) -> String {
     out
 }
 
+/// Markdown's `code` spans as HTML <code> elements (the text is already escaped).
+fn code_spans(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let (verdict, passed) = summary(checks);
@@ -611,12 +692,12 @@ fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
          <h1>Validation of run {run}: {verdict}</h1><p>{passed} of {} checks passed.</p>\n",
         checks.len()
     );
-    for t in tables {
+    for t in tables.iter().filter(|t| !t.rows.is_empty()) {
         if let Some(title) = t.title {
             let _ = writeln!(out, "<h2>{}</h2>", esc(title));
         }
         if !t.intro.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", esc(t.intro));
+            let _ = writeln!(out, "<p>{}</p>", code_spans(&esc(t.intro)));
         }
         out.push_str("<table><tr>");
         for h in t.header {
@@ -627,7 +708,7 @@ fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
             let _ = write!(out, "<tr class=\"{}\">", if *failed { "fail" } else { "pass" });
             for (i, c) in cells.iter().enumerate() {
                 let class = if t.numeric.contains(&i) { " class=\"n\"" } else { "" };
-                let _ = write!(out, "<td{class}>{}</td>", esc(c));
+                let _ = write!(out, "<td{class}>{}</td>", code_spans(&esc(c)));
             }
             out.push_str("</tr>\n");
         }
@@ -637,19 +718,67 @@ fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
     out
 }
 
+/// The run's identity for the report's first lines.
+async fn run_facts(
+    ctx: &StepContext<'_>,
+    integrated_run: RunId,
+    scope: &[(String, i64)],
+) -> Result<RunFacts, ValidationError> {
+    let settings = ctx.settings();
+    let m = ctx.rt.migration_db().await?;
+    let row = m
+        .query_opt(
+            r#"SELECT to_char("started_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'),
+                      to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), "from_step", "to_step"
+                 FROM "migration"."runs" WHERE "run_id" = $1"#,
+            &[&ctx.run_id],
+        )
+        .await
+        .map_err(db_err("reading the run from the ledger"))?;
+    let (started, validated) = row
+        .as_ref()
+        .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+        .unwrap_or_else(|| ("unknown".into(), "unknown".into()));
+    let in_scope: i64 = scope.iter().filter(|(r, _)| r == "in scope").map(|(_, n)| n).sum();
+    let cases: i64 = scope.iter().map(|(_, n)| n).sum();
+    let s = &settings.scope;
+    Ok(vec![
+        ("environment".into(), settings.environment.name().to_string()),
+        ("as-of date".into(), settings.as_of_date().map(|d| d.to_string()).unwrap_or_else(|_| "not set".into())),
+        ("run".into(), format!("{} (validating the integration of run {integrated_run})", ctx.run_id)),
+        ("run started".into(), started),
+        ("validated".into(), validated),
+        (
+            "scope".into(),
+            format!(
+                "{} of {} cases in scope; lay team {}, correfs {}, pilot cases {}, put away more than {} years ago out",
+                thousands(in_scope),
+                thousands(cases),
+                if s.lay_team.trim().is_empty() { "all" } else { s.lay_team.trim() },
+                if s.correfs.trim().is_empty() { "all" } else { s.correfs.trim() },
+                if s.exclude_pilot { "out" } else { "in" },
+                s.put_away_years
+            ),
+        ),
+    ])
+}
+
 async fn write_report(
     ctx: &StepContext<'_>,
     checks: &[Check],
     scope: &[(String, i64)],
     files: &[accounting::FileRows],
     rules: &[rules::RuleRow],
+    diffs: &[differences::ColumnDifference],
+    integrated_run: RunId,
 ) -> Result<(), ValidationError> {
     let settings = ctx.settings();
+    let facts = run_facts(ctx, integrated_run, scope).await?;
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
-    let tables = tables(checks, scope, files, rules);
+    let tables = tables(checks, scope, files, rules, &facts, diffs);
     for (name, text, kind) in [
         ("validation.md", markdown(ctx.run_id, checks, &tables), "text/markdown"),
         ("validation.html", html(ctx.run_id, checks, &tables), "text/html"),
@@ -707,7 +836,7 @@ mod tests {
             why: accounting::NO_TARGET.into(),
             ..Default::default()
         }];
-        let tables = tables(&checks, &scope, &files, &[]);
+        let tables = tables(&checks, &scope, &files, &[], &[], &[]);
         let md = markdown(7, &checks, &tables);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
@@ -729,7 +858,7 @@ mod tests {
             orphans: 1,
             ..Default::default()
         }];
-        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[]));
+        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[], &[], &[]));
         assert!(
             md.contains(
                 "| pat.csv | not counted | not counted | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
