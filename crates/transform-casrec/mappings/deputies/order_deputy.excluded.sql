@@ -1,7 +1,7 @@
 SELECT ds."casrec_row_id",
        CASE WHEN c."c_order_no" IS NULL
-                 THEN 'order ' || ds."Order No" || ' was not migrated (still Open, duplicate or missing)'
-            ELSE 'deputy ' || ds."Deputy No" || ' was not migrated (missing from deputy.csv)' END AS "reason"
+                 THEN 'its order was not migrated (still Open, duplicate or missing)'
+            ELSE 'its deputy was not migrated (missing from deputy.csv)' END AS "reason"
   FROM deputyship ds
   JOIN in_scope_cases s ON s."case_no" = ds."Case"
   LEFT JOIN (SELECT DISTINCT "c_order_no" FROM t_cases) c ON c."c_order_no" = ds."Order No"
