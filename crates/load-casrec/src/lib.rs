@@ -146,7 +146,11 @@ pub async fn run_with_limits(ctx: &StepContext<'_>, limits: RecordLimits) -> Res
     let previous = previous_loads(&db).await?;
     drop(db);
 
-    let bar = migration_core::telemetry::progress_bar(sources.iter().map(|s| s.size).sum(), "load-casrec");
+    let bar = migration_core::telemetry::progress_bar(
+        sources.iter().map(|s| s.size).sum(),
+        "load-casrec",
+        migration_core::telemetry::Unit::Bytes,
+    );
     let parallel = settings.load_casrec.parallel_files;
     let skip_unchanged = settings.load_casrec.skip_unchanged;
     let loads: Vec<FileLoad> = futures::stream::iter(sources.into_iter().map(|src| {

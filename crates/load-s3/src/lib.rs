@@ -104,7 +104,8 @@ pub async fn upload_folder(
         migration_core::s3::list(client, s3).await?.into_iter().map(|o| (o.key, o.size)).collect();
 
     let mut summary = UploadSummary { files: files.len() as u64, ..Default::default() };
-    let bar = migration_core::telemetry::progress_bar(files.len() as u64, "load-s3");
+    let bar =
+        migration_core::telemetry::progress_bar(files.len() as u64, "load-s3", migration_core::telemetry::Unit::Files);
     for (name, path) in &files {
         let key = s3.key(name);
         let (size, sha) = checksum(path).await?;
@@ -124,6 +125,18 @@ pub async fn upload_folder(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    if summary.uploaded.is_empty() {
+        tracing::info!(
+            "nothing uploaded: all {} files are unchanged since the last upload (same size and SHA-256)",
+            summary.files
+        );
+    } else if !summary.unchanged.is_empty() {
+        tracing::info!(
+            "{} files uploaded, {} unchanged since the last upload (same size and SHA-256)",
+            summary.uploaded.len(),
+            summary.unchanged.len()
+        );
+    }
     if sync {
         for key in existing.keys() {
             let name = key.rsplit('/').next().unwrap_or(key);

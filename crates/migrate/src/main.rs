@@ -615,38 +615,43 @@ async fn status(settings: Settings, run: Option<RunId>, limit: i64) -> anyhow::R
 }
 
 async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
+    use migration_core::telemetry::{human_duration, thousands};
     let c = rt.migration_db().await?;
     let steps = ledger::step_runs(&**c, run).await?;
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_header([
         "step",
         "status",
-        "rows in",
-        "rows out",
+        "in",
+        "out",
         "excluded by a rule",
         "quarantined",
         "rejected at load",
-        "seconds",
+        "time",
         "error",
     ]);
-    let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let num = |v: Option<i64>| v.map(|n| thousands(n.max(0) as u64)).unwrap_or_default();
     for s in &steps {
         let mut err = s.error.clone().unwrap_or_default();
         if err.chars().count() > 100 {
             err = err.chars().take(97).collect::<String>() + "...";
         }
+        // Each step counts its own things: files, Sirius tables, rows, checks.
+        let unit = Step::named(&s.step).map(|st| st.unit()).unwrap_or("rows");
+        let with_unit =
+            |v: Option<i64>| v.map(|n| format!("{} {unit}", thousands(n.max(0) as u64))).unwrap_or_default();
         t.add_row([
             match &s.part {
                 Some(p) => format!("{} ({p})", s.step),
                 None => s.step.clone(),
             },
             s.status.clone(),
-            num(s.rows_in),
-            num(s.rows_out),
+            with_unit(s.rows_in),
+            with_unit(s.rows_out),
             num(s.rows_excluded),
             num(s.rows_quarantined),
             num(s.rows_rejected),
-            s.seconds.map(|x| format!("{x:.1}")).unwrap_or_default(),
+            s.seconds.map(human_duration).unwrap_or_default(),
             err,
         ]);
     }
@@ -655,10 +660,30 @@ async fn print_summary(rt: &Runtime, run: RunId) -> anyhow::Result<()> {
     // (transform.exceptions, scope.orphans); rejected lines are in casrec_csv.rejects.
     let rules: Vec<String> = steps
         .iter()
-        .flat_map(|s| s.excluded_by_rule.iter().map(move |(rule, n)| format!("  {:>9}  {}: {rule}", n, s.step)))
+        .flat_map(|s| {
+            s.excluded_by_rule.iter().map(move |(rule, n)| format!("  {:>9}  {}: {rule}", thousands(*n as u64), s.step))
+        })
         .collect();
     if !rules.is_empty() {
         println!("excluded by a rule:\n{}", rules.join("\n"));
     }
+    // The last word: the validation verdict and where its report is.
+    match steps.iter().rev().find(|s| s.step == Step::Validation.name()) {
+        Some(v) if v.status == "succeeded" => {
+            let report = validation_report_path(rt, run);
+            println!("validation: PASS; report {report}");
+        }
+        Some(v) if v.status == "failed" => {
+            let report = validation_report_path(rt, run);
+            println!("validation: FAIL; report {report}");
+        }
+        Some(_) => println!("validation: running"),
+        None => println!("validation: not run in this run"),
+    }
     Ok(())
+}
+
+/// Where validation writes the report of a run (as validation::entry names it).
+fn validation_report_path(rt: &Runtime, run: RunId) -> String {
+    format!("{}/run-{run}/validation.md", rt.settings.validation.report_dir.display())
 }

@@ -355,3 +355,52 @@ async fn a_second_run_is_refused_while_one_holds_the_environment() {
     // The client without a phone number is excluded by that rule, and the rule is named.
     assert!(out.contains("transform-casrec: client_phonenumbers: "), "{out}");
 }
+
+/// A person at a terminal: the run in a pseudo-terminal (util-linux `script`), its output
+/// rendered by a terminal emulator. Bars were drawn while the steps ran, and none is left in
+/// what the person sees: log lines went above them and finished bars were cleared. The step
+/// results are sentences with their units, and the run ends with the validation verdict and
+/// where the report is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_at_a_terminal_leaves_no_stale_progress_bars() {
+    let env = TestEnv::new("clipty").await;
+    casrec_gen::generate(&casrec_gen::GenerateOptions {
+        clients: 300,
+        seed: 3,
+        out_dir: env.data_dir(),
+        defect_rate: 0.0,
+    })
+    .unwrap();
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let command = format!("stty cols 120 rows 40; exec {} run", env!("CARGO_BIN_EXE_migrate"));
+    let mut c = migrate(&env);
+    let output = std::process::Command::new("script")
+        .args(["-qefc", &command, "/dev/null"])
+        .envs(c.get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
+        .env("MIGRATION__LOGGING__FORMAT", "auto")
+        .env("TERM", "xterm-256color")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script runs");
+    let _ = c.get_program();
+    let raw = output.stdout;
+    let text = String::from_utf8_lossy(&raw).to_string();
+    assert!(output.status.success(), "{text}");
+    // A terminal taller than the output, so nothing scrolls away and every line can be read.
+    let mut screen = vt100::Parser::new(5000, 120, 0);
+    screen.process(&raw);
+    let seen = screen.screen().contents();
+    let is_bar = |l: &str| {
+        l.contains('[') && l.contains("] ") && (l.contains("iB/") || l.contains(" files ") || l.contains(" targets "))
+    };
+    assert!(text.lines().any(is_bar) || text.contains("load-casrec"), "bars were drawn: {text}");
+    let stale: Vec<&str> = seen.lines().filter(|l| is_bar(l)).collect();
+    assert!(stale.is_empty(), "stale bars left on screen: {stale:?}\n{seen}");
+    assert!(seen.contains("load-casrec succeeded in") && seen.contains("rows in,"), "{seen}");
+    assert!(seen.contains("validation succeeded in") && seen.contains("checks in"), "{seen}");
+    assert!(!seen.contains("seconds="), "no float noise: {seen}");
+    assert!(seen.contains("validation: PASS; report"), "{seen}");
+    let last = seen.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default();
+    assert!(last.starts_with("validation: PASS; report"), "the verdict is the last line: {last}");
+}

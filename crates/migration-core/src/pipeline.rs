@@ -42,6 +42,21 @@ impl Step {
         }
     }
 
+    /// What the step's rows in and out count: each step has its own unit.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Step::LoadS3 => "files",
+            Step::Prepare => "Sirius tables",
+            Step::Validation => "checks",
+            _ => "rows",
+        }
+    }
+
+    /// Looks a step up by the name the ledger records.
+    pub fn named(name: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     pub fn description(self) -> &'static str {
         match self {
             Step::LoadS3 => "upload the local CasRec CSV files to the bucket (local and development only)",

@@ -90,7 +90,11 @@ impl Engine {
     pub async fn run(&self, client: &Client, run_id: RunId) -> Result<Vec<TargetReport>, TransformError> {
         self.reset(client, run_id).await?;
         let stages = parts::stages();
-        let bar = migration_core::telemetry::progress_bar(TARGETS.len() as u64, "transform-casrec");
+        let bar = migration_core::telemetry::progress_bar(
+            TARGETS.len() as u64,
+            "transform-casrec",
+            migration_core::telemetry::Unit::Targets,
+        );
         for stage in &stages[1..stages.len() - 1] {
             let built = futures::future::try_join_all(stage.iter().map(|p| self.build(run_id, *p))).await?;
             bar.inc(built.iter().map(|b| b.len() as u64).sum());
