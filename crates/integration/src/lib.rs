@@ -214,12 +214,23 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<(Vec<TableCounts>, Vec<RuleCou
     m.batch_execute(r#"UPDATE "integration"."run" SET "finished" = true"#)
         .await
         .map_err(db_err("recording integration as finished"))?;
-    let summary: Vec<String> = counts.iter().map(|c| format!("{} +{} ~{}", c.table, c.inserts, c.updates)).collect();
+    let summary: Vec<String> =
+        counts.iter().map(|c| format!("{} {} new, {} matched", c.table, c.inserts, c.updates)).collect();
+    let (new, matched): (i64, i64) = counts.iter().fold((0, 0), |(n, m), c| (n + c.inserts, m + c.updates));
+    // "Matched" is not "changed": a matched row is written at load only where it differs.
+    let said = if new == 0 && matched > 0 {
+        format!(
+            "integration ready: no new rows; all {matched} rows match rows Sirius holds (an earlier run's or its own), \
+             which load-to-target updates only where they differ"
+        )
+    } else {
+        format!("integration ready: {new} new rows, {matched} matched to rows Sirius holds (updated at load only where they differ)")
+    };
     for r in &rules {
         let decided: Vec<String> = r.decisions.iter().map(|(d, n)| format!("{d}: {n}")).collect();
         tracing::info!(rule = %r.rule, decisions = %decided.join("; "), "business rule applied");
     }
-    tracing::info!(tables = %summary.join(", "), "integration ready");
+    tracing::info!(tables = %summary.join(", "), "{said}");
     Ok((counts, rules))
 }
 
