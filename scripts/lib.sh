@@ -38,6 +38,19 @@ need_nextest() {
   fi
 }
 
+need_chromium() {
+  # The report tests open the HTML pages in headless Chromium (Debian's package).
+  if ! command -v chromium >/dev/null; then
+    command -v apt-get >/dev/null || die "Chromium is not installed and apt-get is not available: install chromium"
+    say "installing Chromium (Debian's package) for the report tests"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null \
+      || { $sudo apt-get update -qq >/dev/null && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; } \
+      || die "could not install chromium with apt-get"
+  fi
+}
+
 need_moto() {
   # The Step Functions tests run against moto's server; 5.2.5 is the first that runs a second
   # execution on one server.

@@ -13,6 +13,7 @@ cd "$ROOT"
 need_rust
 need_nextest
 need_moto
+need_chromium
 eval "$("$ROOT/scripts/ensure-postgres.sh")"
 say "checking formatting and lints"
 cargo fmt --all -- --check

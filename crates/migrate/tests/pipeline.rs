@@ -375,6 +375,24 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
     assert!(text.contains(&format!("| migrated | {} |", fmt(migrated))), "{text}");
     let html = std::fs::read_to_string(report.with_extension("html")).unwrap();
     assert!(!html.contains('`') && html.contains("<code>"), "code spans, not backticks, in the HTML");
+    // What a reader's browser shows: the page renders, and its text leads with the run and the
+    // CasRec-row totals.
+    let (png, seen) = testkit::chromium_render(&report.with_extension("html"), &env.path().join("report.png"));
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a screenshot of the report was taken");
+    let run_at = seen.find(&format!("run {run} ")).unwrap_or_else(|| panic!("the run in {seen}"));
+    let total_at =
+        seen.find(&format!("read from the export {}", fmt(read))).unwrap_or_else(|| panic!("the total in {seen}"));
+    let checks_at = seen.find("Checks").unwrap_or_else(|| panic!("the checks in {seen}"));
+    assert!(run_at < checks_at && total_at < checks_at, "{seen}");
+    assert!(seen.contains(&format!("migrated {}", fmt(migrated))), "{seen}");
+    // The mapping document too: its contents list every target and its tables are all there.
+    let (png, doc) =
+        testkit::chromium_render(&testkit::repo_root().join("docs/mappings.html"), &env.path().join("mappings.png"));
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    assert!(doc.contains("Contents") && doc.contains("Transformations"), "{doc}");
+    for t in ["client_persons", "cases", "client_death_notifications"] {
+        assert!(doc.contains(t), "{t} in the rendered mapping document");
+    }
 
     // Clean data: rows left out by a rule are excluded, with their rules, and none is
     // quarantined (nothing for a person to look at) or rejected, in the report and the ledger.

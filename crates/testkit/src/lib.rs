@@ -195,3 +195,45 @@ impl TestEnv {
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
 }
+
+/// What headless Chromium makes of a local HTML page: a screenshot (PNG bytes) and the text of
+/// the page as it rendered it (the DOM after load, tags stripped). Chromium is Debian's package
+/// (`scripts/test.sh` installs it); without it the test fails, saying so.
+pub fn chromium_render(page: &Path, screenshot: &Path) -> (Vec<u8>, String) {
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .unwrap_or_else(|| {
+            panic!("headless Chromium is needed for this test: install Debian's chromium (scripts/test.sh does)")
+        });
+    let url = format!("file://{}", page.canonicalize().expect("the page exists").display());
+    let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"];
+    let shot = std::process::Command::new(chromium)
+        .args(common)
+        .arg(format!("--screenshot={}", screenshot.display()))
+        .arg("--window-size=1280,1600")
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(shot.status.success(), "chromium --screenshot: {}", String::from_utf8_lossy(&shot.stderr));
+    let png = std::fs::read(screenshot).expect("chromium wrote the screenshot");
+    let dom =
+        std::process::Command::new(chromium).args(common).arg("--dump-dom").arg(&url).output().expect("chromium runs");
+    assert!(dom.status.success(), "chromium --dump-dom: {}", String::from_utf8_lossy(&dom.stderr));
+    let html = String::from_utf8_lossy(&dom.stdout);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    (png, text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
