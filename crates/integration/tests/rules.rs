@@ -17,9 +17,15 @@ CREATE TABLE "integration"."order_deputy" ("id" int, "order_id" int, "deputy_id"
 CREATE TABLE "integration"."person_caseitem" ("person_id" int, "caseitem_id" int);
 "#;
 
-/// A client of `id` with orders `(order no, date, status, subtype, closure reason)`; order ids
-/// are `id * 10 + n`.
-fn client(id: i32, orders: &[(i32, Option<&str>, Option<&str>, Option<&str>, Option<&str>)]) -> String {
+/// An order: (order no, date, status, subtype, closure reason).
+type Order<'a> = (i32, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+/// One row of the status table: (client, orders, death notification (proof, notified),
+/// expected status, expected row).
+type StatusCase<'a> = (i32, Vec<Order<'a>>, Option<(Option<bool>, Option<&'a str>)>, Option<&'a str>, i32);
+
+/// A client of `id` with its orders; order ids are `id * 10 + n`.
+fn client(id: i32, orders: &[Order]) -> String {
     let mut sql = format!(
         "INSERT INTO \"integration\".\"persons\" VALUES ({id}, 'client:{id}', 'actor_client', '{id}', NULL, 'ACTIVE', NULL);\n"
     );
@@ -57,44 +63,153 @@ async fn client_status_follows_the_decision_table_row_by_row() {
     db.batch_execute(SCHEMA).await.unwrap();
     let d = Some;
     let mut sql = String::new();
-    // (client, orders, death notification (proof, notified), expected status, expected row)
-    type Order<'a> = (i32, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-    let cases: Vec<(i32, Vec<Order>, Option<(Option<bool>, Option<&str>)>, Option<&str>, i32)> = vec![
+    let cases: Vec<StatusCase> = vec![
         // 1: proof of death wins over an active order and over a date notified.
-        (1, vec![(101, d("2019-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None)], Some((Some(true), d("2020-01-01"))), d("DEATH_CONFIRMED"), 1),
+        (
+            1,
+            vec![(101, d("2019-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None)],
+            Some((Some(true), d("2020-01-01"))),
+            d("DEATH_CONFIRMED"),
+            1,
+        ),
         // 2: notified without proof (Proof N).
-        (2, vec![(201, d("2019-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None)], Some((Some(false), d("2020-01-01"))), d("DEATH_NOTIFIED"), 2),
+        (
+            2,
+            vec![(201, d("2019-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None)],
+            Some((Some(false), d("2020-01-01"))),
+            d("DEATH_NOTIFIED"),
+            2,
+        ),
         // A death notification with neither proof nor date leaves the orders to decide (row 3).
         (21, vec![(2101, d("2019-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None)], Some((None, None)), d("ACTIVE"), 3),
         // 3: an active order among closed ones, even when a closed one is the latest.
-        (3, vec![(301, d("2018-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None), (302, d("2020-01-01"), d("CLOSED"), d("REPLACEMENT"), None)], None, d("ACTIVE"), 3),
+        (
+            3,
+            vec![
+                (301, d("2018-01-01"), d("ACTIVE"), d("NEW DEPUTY"), None),
+                (302, d("2020-01-01"), d("CLOSED"), d("REPLACEMENT"), None),
+            ],
+            None,
+            d("ACTIVE"),
+            3,
+        ),
         // 4: the latest order is OPEN (an older closed one does not matter).
-        (4, vec![(401, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None), (402, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None)], None, d("OPEN"), 4),
+        (
+            4,
+            vec![
+                (401, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None),
+                (402, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None),
+            ],
+            None,
+            d("OPEN"),
+            4,
+        ),
         // An older OPEN order and a newer CLOSED one: the latest decides, INACTIVE (row 7).
-        (41, vec![(4101, d("2018-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None), (4102, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None)], None, d("INACTIVE"), 7),
+        (
+            41,
+            vec![
+                (4101, d("2018-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None),
+                (4102, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None),
+            ],
+            None,
+            d("INACTIVE"),
+            7,
+        ),
         // 5: every order closed and the latest a replacement.
-        (5, vec![(501, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None), (502, d("2020-01-01"), d("CLOSED"), d("REPLACEMENT"), None)], None, d("CLOSED"), 5),
+        (
+            5,
+            vec![
+                (501, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None),
+                (502, d("2020-01-01"), d("CLOSED"), d("REPLACEMENT"), None),
+            ],
+            None,
+            d("CLOSED"),
+            5,
+        ),
         // Every order closed but the latest a DIRECTION: not row 5, row 7.
-        (51, vec![(5101, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None), (5102, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None)], None, d("INACTIVE"), 7),
+        (
+            51,
+            vec![
+                (5101, d("2018-01-01"), d("CLOSED"), d("NEW DEPUTY"), None),
+                (5102, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None),
+            ],
+            None,
+            d("INACTIVE"),
+            7,
+        ),
         // A NULL status breaks "every order closed": the latest closed DIRECTION … row 7.
-        (52, vec![(5201, d("2018-01-01"), None, d("NEW DEPUTY"), None), (5202, d("2020-01-01"), d("CLOSED"), d("INTERIM ORDER"), None)], None, d("INACTIVE"), 7),
+        (
+            52,
+            vec![
+                (5201, d("2018-01-01"), None, d("NEW DEPUTY"), None),
+                (5202, d("2020-01-01"), d("CLOSED"), d("INTERIM ORDER"), None),
+            ],
+            None,
+            d("INACTIVE"),
+            7,
+        ),
         // 6: the latest closed for regained capacity (not closed in full: an older order has no status).
-        (6, vec![(601, d("2018-01-01"), None, d("NEW DEPUTY"), None), (602, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), d("REGAINED_CAPACITY"))], None, d("REGAINED_CAPACITY"), 6),
+        (
+            6,
+            vec![
+                (601, d("2018-01-01"), None, d("NEW DEPUTY"), None),
+                (602, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), d("REGAINED_CAPACITY")),
+            ],
+            None,
+            d("REGAINED_CAPACITY"),
+            6,
+        ),
         // 7: the latest closed for another reason.
         (7, vec![(701, d("2020-01-01"), d("CLOSED"), d("TENANCY"), d("OTHER"))], None, d("INACTIVE"), 7),
         // 8: every order with a status is a duplicate (and the latest's subtype is not row 5's).
-        (8, vec![(801, d("2018-01-01"), d("DUPLICATE"), d("DIRECTION"), None), (802, d("2020-01-01"), d("DUPLICATE"), d("TENANCY"), None)], None, d("DUPLICATE"), 8),
+        (
+            8,
+            vec![
+                (801, d("2018-01-01"), d("DUPLICATE"), d("DIRECTION"), None),
+                (802, d("2020-01-01"), d("DUPLICATE"), d("TENANCY"), None),
+            ],
+            None,
+            d("DUPLICATE"),
+            8,
+        ),
         // 9: no orders.
         (9, vec![], None, None, 9),
         // 9: orders without a date are never the latest: no latest order, nothing else holds.
         (91, vec![(9101, None, d("CLOSED"), d("REPLACEMENT"), None)], None, None, 9),
         // An undated OPEN order beside a dated closed one: the original took the undated one as
         // latest (OPEN); here the dated one is, and the OPEN order breaks "every order closed".
-        (92, vec![(9201, d("2019-01-01"), d("CLOSED"), d("REPLACEMENT"), None), (9202, None, d("OPEN"), d("SUPPLEMENTARY"), None)], None, d("INACTIVE"), 7),
+        (
+            92,
+            vec![
+                (9201, d("2019-01-01"), d("CLOSED"), d("REPLACEMENT"), None),
+                (9202, None, d("OPEN"), d("SUPPLEMENTARY"), None),
+            ],
+            None,
+            d("INACTIVE"),
+            7,
+        ),
         // Two orders of the same date: the higher order number is the latest (OPEN, row 4) …
-        (93, vec![(9301, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None), (9302, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None)], None, d("OPEN"), 4),
+        (
+            93,
+            vec![
+                (9301, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None),
+                (9302, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None),
+            ],
+            None,
+            d("OPEN"),
+            4,
+        ),
         // … whichever way round they were inserted.
-        (94, vec![(9402, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None), (9401, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None)], None, d("OPEN"), 4),
+        (
+            94,
+            vec![
+                (9402, d("2020-01-01"), d("OPEN"), d("SUPPLEMENTARY"), None),
+                (9401, d("2020-01-01"), d("CLOSED"), d("DIRECTION"), None),
+            ],
+            None,
+            d("OPEN"),
+            4,
+        ),
     ];
     for (id, orders, death, _, _) in &cases {
         sql.push_str(&client(*id, orders));
@@ -141,7 +256,10 @@ async fn deputy_fee_payer_checks_the_deputyship_status_and_death_and_picks_the_l
         sql.push_str(&client(c, &[(c * 100, Some("2020-01-01"), Some("ACTIVE"), Some("NEW DEPUTY"), None)]));
     }
     let od = |id: i32, client: i32, deputy: i32, fee: &str, status: &str| {
-        format!("INSERT INTO \"integration\".\"order_deputy\" VALUES ({id}, {}, {deputy}, '{fee}', '{status}');\n", client * 10)
+        format!(
+            "INSERT INTO \"integration\".\"order_deputy\" VALUES ({id}, {}, {deputy}, '{fee}', '{status}');\n",
+            client * 10
+        )
     };
     // 1: one fee-paying active deputy.
     sql.push_str(&od(1, 1, 1001, "Y", "ACTIVE"));
@@ -184,7 +302,11 @@ async fn deputy_fee_payer_checks_the_deputyship_status_and_death_and_picks_the_l
             )
             .await
             .unwrap();
-        assert_eq!((row.get::<_, Option<i32>>(0), row.get::<_, String>(1)), (payer, decision.to_string()), "client {c}");
+        assert_eq!(
+            (row.get::<_, Option<i32>>(0), row.get::<_, String>(1)),
+            (payer, decision.to_string()),
+            "client {c}"
+        );
     }
     let fee = counts.iter().find(|c| c.rule == "deputy_fee_payer").expect("fee payer counted");
     assert_eq!(

@@ -374,7 +374,7 @@ async fn a_run_at_a_terminal_leaves_no_stale_progress_bars() {
     let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
     assert!(ok, "{out}");
     let command = format!("stty cols 120 rows 40; exec {} run", env!("CARGO_BIN_EXE_migrate"));
-    let mut c = migrate(&env);
+    let c = migrate(&env);
     let output = std::process::Command::new("script")
         .args(["-qefc", &command, "/dev/null"])
         .envs(c.get_envs().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))))
@@ -383,7 +383,6 @@ async fn a_run_at_a_terminal_leaves_no_stale_progress_bars() {
         .stdin(std::process::Stdio::null())
         .output()
         .expect("script runs");
-    let _ = c.get_program();
     let raw = output.stdout;
     let text = String::from_utf8_lossy(&raw).to_string();
     assert!(output.status.success(), "{text}");
@@ -401,6 +400,6 @@ async fn a_run_at_a_terminal_leaves_no_stale_progress_bars() {
     assert!(seen.contains("validation succeeded in") && seen.contains("checks in"), "{seen}");
     assert!(!seen.contains("seconds="), "no float noise: {seen}");
     assert!(seen.contains("validation: PASS; report"), "{seen}");
-    let last = seen.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default();
+    let last = seen.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
     assert!(last.starts_with("validation: PASS; report"), "the verdict is the last line: {last}");
 }

@@ -119,7 +119,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn rates_durations_and_counts_read_as_a_person_writes_them() {
-        assert_eq!(human_rate(3_027_713.9845, Unit::Rows), "3.0M rows/s");
+        assert_eq!(human_rate(3_027_713.984_5, Unit::Rows), "3.0M rows/s");
         assert_eq!(human_rate(1_234_567.0, Unit::Rows), "1.2M rows/s");
         assert_eq!(human_rate(5.1486, Unit::Files), "5.1 files/s");
         assert_eq!(human_rate(42.0, Unit::Files), "42 files/s");
