@@ -94,7 +94,14 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
     };
     static ORDER: DefectSpec = DefectSpec {
         mandatory: &["Made Date", "Ord Stat", "Ord Type"],
-        codes: &[("Ord Type", "99"), ("Ord Stat", "Pending"), ("Ord Risk Lvl", "4"), ("Bond Rqd", "Q")],
+        // A Bond Co the bond provider lookup does not list: the bond is quarantined.
+        codes: &[
+            ("Ord Type", "99"),
+            ("Ord Stat", "Pending"),
+            ("Ord Risk Lvl", "4"),
+            ("Bond Rqd", "Q"),
+            ("Bond Co", "99"),
+        ],
         dates: &["Made Date", "Issue Date", "Create"],
         text: &["Ord Stat", "Bond No."],
         refs: CASE,
@@ -205,8 +212,9 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
     };
     static SUP_ACTIVITY: DefectSpec = DefectSpec {
         mandatory: &["Status", "Sup Desc"],
-        codes: &[("Status", "PAUSED")],
-        dates: &["Date Create", "Start Date", "Create"],
+        // An unknown description, and a user code no lookup knows, for tasks.
+        codes: &[("Status", "PAUSED"), ("Sup Desc", "Review of something CasRec never listed"), ("Term By", "ZZ9")],
+        dates: &["Date Create", "Start Date", "Target", "Create"],
         text: &["Comment", "Sup Desc"],
         refs: CASE_ORDER,
         key_file: false,
@@ -523,9 +531,17 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     Ok(None)
 }
 
+/// `order."Bond Co"` codes the bond provider lookup maps to Other (43757), beyond those of
+/// `codes::BOND_COMPANIES`.
+const OTHER_BOND_COMPANIES: &[&str] =
+    &["3", "11", "15", "21", "27", "30", "31", "33", "34", "36", "42", "71", "75", "77", "81"];
+
 fn order(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     for_clients(ctx, |c| {
         let mut r = R::new(ctx.seed, "order", c.index);
+        // The bonds' providers and amounts beyond the first pick draw from a stream of their own,
+        // so the rest of each order row is as before.
+        let mut b = R::new(ctx.seed, "order-bond", c.index);
         for o in &c.orders {
             let mut row = Row::new(file);
             stamp(&mut row, &mut r, o.issued);
@@ -552,15 +568,30 @@ fn order(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             let bond = if pfa { r.weighted(&[("Y", 35), ("N", 50), ("S", 15)]) } else { "N" };
             row.set("Bond Rqd", bond);
             if bond == "Y" {
-                row.set("Bond Co", r.pick(codes::BOND_COMPANIES));
+                let company = r.pick(codes::BOND_COMPANIES);
+                // Now and then another of the codes that are Other, or no company recorded (always
+                // for some clients, so that even a small export has a bond without a provider).
+                let (other, none) = (b.chance(0.2), b.chance(0.03) || c.index % 40 == 17);
+                let company = if none {
+                    ""
+                } else if other {
+                    b.pick(OTHER_BOND_COMPANIES)
+                } else {
+                    company
+                };
+                row.set("Bond Co", company);
                 row.set("Bond No.", format!("{}{:07}", r.pick(&["DBS", "HWB", "MB"]), r.int(0, 9_999_999)));
                 let amount = money(r.int(5, 400) * 500_000);
                 row.set("Bond Amount", amount.clone());
-                row.set("Bond Amt OPG", amount);
+                // The amount taken: as required, or not yet recorded (blank or one space, 0).
+                row.set("Bond Amt OPG", if b.chance(0.05) { b.pick(&["", " "]).to_string() } else { amount });
                 row.set("Bond Renewal", date(clamp(o.made + days(365))));
                 if o.status == "Closed" {
                     row.set("Bond Discharge", date(clamp(o.made + days(r.int(400, 3000)))));
                 }
+            } else if bond == "S" {
+                // Dispensed with: mostly so recorded (code 1), sometimes no code, or 0.
+                row.set("Bond Co", b.weighted(&[("1", 75), ("", 15), ("0", 10)]));
             }
             row.set("Rcvd Entered", date(o.issued));
             s.emit(row)?;
@@ -1046,6 +1077,19 @@ fn visit(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     Ok(None)
 }
 
+/// `sup_activity."Sup Desc"` of the task types the common descriptions do not give (one each:
+/// OEN6, ORRE, CNC, CWRD, VIRD, RERR, CS), one with CasRec's padding inside.
+const RARE_TASK_DESCRIPTIONS: &[&str] = &[
+    "Contact D to remind him that a time-limited order will expire shortly.",
+    "Review terms of the order to check that they are being complied with",
+    "Non-Compliant Stage One",
+    "Use chase process for non compliant                                                                                               +",
+    "Call back required to answer query that we were unable to answer due to system down time",
+    "Visit repot should be returned 12 weeks from this date.",
+    "Review the annual financial report. Consider follow-up action.",
+    "SAFEGUARDING EMAIL RECEIVED, REFERRED TO CASE MANAGEMENT TEAM",
+];
+
 fn sup_activity(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     for_clients(ctx, |c| {
         let mut r = R::new(ctx.seed, "sup-activity", c.index);
@@ -1066,14 +1110,28 @@ fn sup_activity(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             row.set("Create by", r.pick(codes::USERS));
             row.set("Date Create", date(when));
             row.set("Act Type", r.pick(&["M", "A"]));
-            row.set("Sup Desc", r.pick(codes::TASK_DESCRIPTIONS));
+            // Mostly the common descriptions; some of the rarer ones, so that every task type
+            // occurs; a few blank (the general type).
+            let desc = match r.weighted(&[(0u8, 85), (1, 12), (2, 3)]) {
+                0 => r.pick(codes::TASK_DESCRIPTIONS),
+                1 => r.pick(RARE_TASK_DESCRIPTIONS),
+                _ => "",
+            };
+            row.set("Sup Desc", desc);
             row.set("Start Date", date(when));
             let target = when + days(r.int(7, 120));
-            row.set("Target", date(target));
+            // A task without a target date is due from its start date.
+            if r.chance(0.9) {
+                row.set("Target", date(target));
+            }
             if status != "ACTIVE" {
                 row.set("Term By", r.pick(codes::USERS));
                 row.set("Date Term", date(clamp(target)));
             } else {
+                // An active task reassigned in CasRec names its user; the others have none.
+                if r.chance(0.4) {
+                    row.set("Term By", r.pick(codes::USERS));
+                }
                 row.set("Next Due", date(target));
             }
             row.set("Case", c.case.clone());

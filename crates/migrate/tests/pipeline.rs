@@ -317,7 +317,11 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
         async move { m.query_one(&sql, &[]).await.unwrap().get::<_, i64>(0) }
     };
     for f in &files {
-        assert_eq!(f.migrated + f.excluded + f.orphans + f.out_of_scope + f.not_migrated, f.loaded, "{f:?}");
+        assert_eq!(
+            f.migrated + f.excluded + f.held_back + f.orphans + f.out_of_scope + f.not_migrated,
+            f.loaded,
+            "{f:?}"
+        );
         let rows = count(format!(r#"SELECT count(*) FROM "casrec_csv"."{}""#, f.table)).await;
         assert_eq!(f.loaded, rows, "{f:?}");
         assert_eq!(f.read, f.loaded + f.rejected, "{f:?}");
@@ -326,12 +330,16 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
         assert!(lines >= f.read, "{f:?}");
     }
     let file = |name: &str| files.iter().find(|f| f.file == name).unwrap_or_else(|| panic!("{name}"));
-    // Tasks are not migrated yet: their file is accounted for as read by no target.
+    // Visits CasRec allocated (visit.csv) are not migrated: their file is accounted for as read
+    // by no target.
+    let unread = file("visit.csv");
+    assert!(unread.loaded > 0);
+    assert_eq!(unread.migrated + unread.excluded, 0, "{unread:?}");
+    assert!(unread.not_migrated > 0, "{unread:?}");
+    assert_eq!(unread.why, validation::accounting::NO_TARGET);
     let tasks = file("sup_activity.csv");
-    assert!(tasks.loaded > 0);
-    assert_eq!(tasks.migrated + tasks.excluded, 0, "{tasks:?}");
-    assert!(tasks.not_migrated > 0, "{tasks:?}");
-    assert_eq!(tasks.why, validation::accounting::NO_TARGET);
+    assert!(tasks.migrated > 0 && tasks.excluded > 0, "active tasks are migrated, the others excluded: {tasks:?}");
+    assert!(tasks.rules.iter().any(|(r, n)| r.starts_with("tasks: not an active task") && *n > 0), "{tasks:?}");
     let remarks = file("remarks.csv");
     assert!(remarks.migrated > 0, "notes and priority warnings read remarks: {remarks:?}");
     let pat = file("pat.csv");
@@ -364,7 +372,7 @@ async fn validation_accounts_for_every_casrec_row_file_by_file() {
     let fmt = |n: i64| {
         let d = n.to_string();
         d.chars().enumerate().fold(String::new(), |mut o, (i, c)| {
-            if i > 0 && (d.len() - i) % 3 == 0 {
+            if i > 0 && (d.len() - i).is_multiple_of(3) {
                 o.push(',');
             }
             o.push(c);

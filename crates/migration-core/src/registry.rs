@@ -276,6 +276,60 @@ pub const TABLES: &[SiriusTable] = &[
         matching: Matching::none("a link Sirius already has is left as it is"),
         about: "person ↔ warning links",
     },
+    SiriusTable {
+        name: "bonds",
+        key: Key::Id { sequence: "bonds_id_seq" },
+        // bond_provider_id names a bond provider, which the migration only reads (READS): the
+        // transform keeps only ids Sirius holds (sirius_bond_providers).
+        parents: &[Parent { column: "order_id", table: CASES, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // An order has one bond (CasRec keeps it on the order row): a migrated order that is
+            // an order Sirius holds updates the one bond Sirius holds on it, keeping the date
+            // Sirius registered it; an order with several bonds in Sirius gets a new one.
+            rules: &[MatchRule { columns: &["order_id"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &["registeredonsystemdate"],
+            facts: &["order_id", "registeredonsystemdate"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "each order's security bond: required (active) or dispensed with",
+    },
+    SiriusTable {
+        name: "tasks",
+        key: Key::Id { sequence: "tasks_id_seq" },
+        // assignee_id names an assignee, which the migration only reads (READS): the transform
+        // keeps only ids Sirius holds (sirius_assignees). person_task and caseitem_task link a
+        // task to its client and order.
+        parents: &[],
+        uid: None,
+        matching: Matching::none(
+            "Sirius keeps no CasRec activity number (SupID), and a task's type, dates and text are shared by many",
+        ),
+        about: "clients' active CasRec supervision activities as tasks, by SupID",
+    },
+    SiriusTable {
+        name: "person_task",
+        key: Key::Link(["person_id", "task_id"]),
+        parents: &[
+            Parent { column: "person_id", table: PERSONS, fill: Fill::Transform },
+            Parent { column: "task_id", table: "tasks", fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("a link Sirius already has is left as it is"),
+        about: "client ↔ task links",
+    },
+    SiriusTable {
+        name: "caseitem_task",
+        key: Key::Link(["caseitem_id", "task_id"]),
+        parents: &[
+            Parent { column: "caseitem_id", table: CASES, fill: Fill::Transform },
+            Parent { column: "task_id", table: "tasks", fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("a link Sirius already has is left as it is"),
+        about: "order ↔ task links",
+    },
 ];
 
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).

@@ -54,7 +54,9 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
             // The scope part's work is deciding cases: every pat case in, those in scope out.
             (rows_in, rows_out) = (in_scope + out_of_scope, in_scope);
         }
-        let mut excluded: u64 = reports.iter().map(|r| r.excluded).sum();
+        // A row left out because a value could not be transformed (it has an exception of the
+        // same target) is quarantined, not excluded by a rule: counted once, with the exceptions.
+        let mut excluded: u64 = reports.iter().map(|r| r.excluded - r.quarantined).sum();
         let mut excluded_by_rule = exclusion_rules(ctx, &reports).await?;
         // Quarantined is what a person must look at: values that could not be transformed
         // (transform.exceptions) and rows whose case is not in pat (scope.orphans). Rows a rule
@@ -89,7 +91,7 @@ async fn exclusion_rules(
     ctx: &StepContext<'_>,
     reports: &[engine::TargetReport],
 ) -> Result<Vec<(String, u64)>, TransformError> {
-    let targets: Vec<&str> = reports.iter().filter(|r| r.excluded > 0).map(|r| r.target.as_str()).collect();
+    let targets: Vec<&str> = reports.iter().filter(|r| r.excluded > r.quarantined).map(|r| r.target.as_str()).collect();
     if targets.is_empty() {
         return Ok(Vec::new());
     }

@@ -81,6 +81,11 @@ pub const TARGETS: &[Target] = &[
     target(InsertLink, "p1_client_remarks_person_warning", "warnings", "person_warning", "remarks", &[("person_id", "client_persons"), ("warning_id", "p1_client_remarks_warnings")]),
     target(InsertLink, "deputy_violent_person_warning", "warnings", "person_warning", "deputy", &[("person_id", "deputy_persons"), ("warning_id", "deputy_violent_warnings")]),
     target(InsertLink, "deputy_special_person_warning", "warnings", "person_warning", "deputy", &[("person_id", "deputy_persons"), ("warning_id", "deputy_special_warnings")]),
+    target(Insert, "bonds_active", "bonds", "bonds", "order", &[("order_id", "cases")]),
+    target(Insert, "bonds_dispensed", "bonds", "bonds", "order", &[("order_id", "cases")]),
+    target(Insert, "tasks", "tasks", "tasks", "sup_activity", &[]),
+    target(InsertLink, "person_task", "tasks", "person_task", "sup_activity", &[("person_id", "client_persons"), ("task_id", "tasks")]),
+    target(InsertLink, "caseitem_task", "tasks", "caseitem_task", "sup_activity", &[("caseitem_id", "cases"), ("task_id", "tasks")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).

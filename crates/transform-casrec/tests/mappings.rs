@@ -5,8 +5,11 @@
 //!
 //! Every file starts with the shared fixtures: an empty `scope_cases` (the run's scope, as the
 //! engine registers it) and the mapping views. `RUN TARGET <name>` runs a target and makes its
-//! output queryable as `t_<name>`, as later targets see it. A coverage check fails when a
-//! column the target writes is not named in any query of its file.
+//! output queryable as `t_<name>`, as later targets see it, the rows its `.excluded.sql` leaves
+//! out as `excluded_<name>(casrec_row_id, reason)` and the values its functions recorded as
+//! `exceptions_<name>(casrec_row_id, column, value, reason)`, as the engine writes them to
+//! `transform.quarantine` and `transform.exceptions`. A coverage check fails when a column the
+//! target writes is not named in any query of its file.
 //!
 //! `SLT_UPDATE=1` rewrites each file's expected results from what the mappings now give, for
 //! review in the diff; the coverage check still runs.
@@ -36,6 +39,8 @@ struct MappingDb {
     ctx: SessionContext,
     views_created: bool,
     next_id: BTreeMap<String, i64>,
+    /// The functions' environment, whose recorded exceptions each target run takes.
+    env: Arc<UdfEnv>,
     /// Columns of each target run, for the coverage check.
     columns: Arc<std::sync::Mutex<BTreeMap<String, Vec<String>>>>,
 }
@@ -52,8 +57,9 @@ impl MappingDb {
         ctx.register_table("scope_cases", Arc::new(scope)).unwrap();
         let lookups = Lookups::load().unwrap();
         lookups.register(&ctx).unwrap();
-        udf::register(&ctx, &UdfEnv::new(lookups, as_of()));
-        MappingDb { ctx, views_created: false, next_id: BTreeMap::new(), columns }
+        let env = UdfEnv::new(lookups, as_of());
+        udf::register(&ctx, &env);
+        MappingDb { ctx, views_created: false, next_id: BTreeMap::new(), env, columns }
     }
 
     async fn run_target(&mut self, name: &str) -> Result<(), SltError> {
@@ -66,6 +72,8 @@ impl MappingDb {
             self.views_created = true;
         }
         let target: &Target = Target::by_name(name).ok_or_else(|| SltError(format!("no target {name}")))?;
+        // What earlier statements recorded is not this target's.
+        self.env.take_exceptions();
         let df = self.ctx.sql(target.sql().unwrap()).await.map_err(err)?;
         let mut schema = Arc::new(df.schema().as_arrow().clone());
         let mut batches = df.collect().await.map_err(err)?;
@@ -84,6 +92,44 @@ impl MappingDb {
         let table = MemTable::try_new(schema, vec![batches]).map_err(err)?;
         let _ = self.ctx.deregister_table(format!("t_{name}"));
         self.ctx.register_table(format!("t_{name}"), Arc::new(table)).map_err(err)?;
+        let excluded = match target.excluded_sql() {
+            Some(sql) => {
+                let df = self.ctx.sql(sql).await.map_err(err)?;
+                let b = df.collect().await.map_err(err)?;
+                let rows: Vec<(i64, String)> = b
+                    .iter()
+                    .flat_map(|b| {
+                        let ids = arrow::compute::cast(b.column(0), &DataType::Int64).unwrap();
+                        let reasons = arrow::compute::cast(b.column(1), &DataType::Utf8).unwrap();
+                        let ids = ids.as_any().downcast_ref::<arrow::array::Int64Array>().unwrap().clone();
+                        let reasons = reasons.as_any().downcast_ref::<arrow::array::StringArray>().unwrap().clone();
+                        (0..b.num_rows()).map(move |i| (ids.value(i), reasons.value(i).to_string()))
+                    })
+                    .collect();
+                rows
+            }
+            None => Vec::new(),
+        };
+        let exceptions = self.env.take_exceptions();
+        let text = |v: Vec<String>| Arc::new(arrow::array::StringArray::from(v)) as arrow::array::ArrayRef;
+        let ids = |v: Vec<i64>| Arc::new(arrow::array::Int64Array::from(v)) as arrow::array::ArrayRef;
+        let excluded = arrow::record_batch::RecordBatch::try_from_iter([
+            ("casrec_row_id", ids(excluded.iter().map(|e| e.0).collect())),
+            ("reason", text(excluded.into_iter().map(|e| e.1).collect())),
+        ])
+        .map_err(|e| SltError(e.to_string()))?;
+        let exceptions = arrow::record_batch::RecordBatch::try_from_iter([
+            ("casrec_row_id", ids(exceptions.iter().map(|e| e.casrec_row_id).collect())),
+            ("column", text(exceptions.iter().map(|e| e.column.clone()).collect())),
+            ("value", text(exceptions.iter().map(|e| e.value.clone()).collect())),
+            ("reason", text(exceptions.into_iter().map(|e| e.reason).collect())),
+        ])
+        .map_err(|e| SltError(e.to_string()))?;
+        for (prefix, batch) in [("excluded", excluded), ("exceptions", exceptions)] {
+            let table = MemTable::try_new(batch.schema(), vec![vec![batch]]).map_err(err)?;
+            let _ = self.ctx.deregister_table(format!("{prefix}_{name}"));
+            self.ctx.register_table(format!("{prefix}_{name}"), Arc::new(table)).map_err(err)?;
+        }
         Ok(())
     }
 }

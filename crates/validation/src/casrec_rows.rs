@@ -18,9 +18,14 @@ const CASREC_ROWS: &[(&str, &str)] = &[
     ("death_notifications", include_str!("sql/casrec_rows/death_notifications.sql")),
     ("supervision_notes", include_str!("sql/casrec_rows/supervision_notes.sql")),
     ("visits", include_str!("sql/casrec_rows/visits.sql")),
+    ("bonds", include_str!("sql/casrec_rows/bonds.sql")),
     ("warnings", include_str!("sql/casrec_rows/warnings.sql")),
     // Reads validation.casrec_warnings, so it comes after warnings.
     ("person_warning", include_str!("sql/casrec_rows/person_warning.sql")),
+    ("tasks", include_str!("sql/casrec_rows/tasks.sql")),
+    // Read validation.casrec_tasks, so they come after tasks.
+    ("person_task", include_str!("sql/casrec_rows/person_task.sql")),
+    ("caseitem_task", include_str!("sql/casrec_rows/caseitem_task.sql")),
 ];
 
 /// Compares, for every table this run migrated that has its CasRec rows written here. Needs

@@ -85,6 +85,32 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         include_str!("sql/expected_person_warnings.sql"),
         r#"SELECT count(*) FROM "integration"."person_warning""#,
     ),
+    (
+        "active bonds",
+        "bonds",
+        include_str!("sql/expected_active_bonds.sql"),
+        r#"SELECT count(*) FROM "integration"."bonds" WHERE "casrec_target" = 'bonds_active'"#,
+    ),
+    (
+        "dispensed bonds",
+        "bonds",
+        include_str!("sql/expected_dispensed_bonds.sql"),
+        r#"SELECT count(*) FROM "integration"."bonds" WHERE "casrec_target" = 'bonds_dispensed'"#,
+    ),
+    ("tasks", "tasks", include_str!("sql/expected_tasks.sql"), r#"SELECT count(*) FROM "integration"."tasks""#),
+    (
+        // Every expected task has its client link.
+        "person tasks",
+        "person_task",
+        include_str!("sql/expected_tasks.sql"),
+        r#"SELECT count(*) FROM "integration"."person_task""#,
+    ),
+    (
+        "caseitem tasks",
+        "caseitem_task",
+        include_str!("sql/expected_caseitem_tasks.sql"),
+        r#"SELECT count(*) FROM "integration"."caseitem_task""#,
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -485,7 +511,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -512,7 +538,11 @@ fn tables(
         ("read from the export", read, ""),
         ("migrated", sum(|f| f.migrated), "by some target"),
         ("excluded by a rule", sum(|f| f.excluded), "the mapping working as designed; rules per file below"),
-        ("quarantined", sum(|f| f.quarantined()), "orphans and migrated rows with a bad value: a person must look"),
+        (
+            "quarantined",
+            sum(|f| f.quarantined()),
+            "orphans, and rows with a bad value, migrated or left out for it: a person must look",
+        ),
         ("rejected at load", sum(|f| f.rejected), "bad lines (casrec_csv.rejects)"),
         ("of a case out of scope", sum(|f| f.out_of_scope), "the case scope below"),
         ("not migrated", sum(|f| f.not_migrated), "no target in this build takes them; why per file below"),
@@ -592,8 +622,10 @@ fn tables(
             intro: "Every row of every file, counted once: migrated by some target, else excluded by a rule \
                     (`transform.quarantine`; the mapping working as designed, its rules listed), else an orphan \
                     (`scope.orphans`), else of a case out of scope, else not migrated. Quarantined rows need a \
-                    person: the orphans, and migrated rows with a value that went on with its fallback \
-                    (`transform.exceptions`). Rejected at load are bad lines (`casrec_csv.rejects`); lines are counted apart from \
+                    person: the orphans, migrated rows with a value that went on with its fallback \
+                    (`transform.exceptions`), and rows a target left out because of such a value (excluded \
+                    with an exception of the same target, e.g. a bond whose provider cannot be named; its \
+                    reason is among the rules). Rejected at load are bad lines (`casrec_csv.rejects`); lines are counted apart from \
                     records, as a record may span lines.",
             header: &[
                 "file",
@@ -606,12 +638,13 @@ fn tables(
                 "quarantined",
                 "of them orphans (case not in pat)",
                 "of them migrated with a bad value",
+                "of them left out for a bad value",
                 "case out of scope",
                 "not migrated",
                 "why",
                 "rules that excluded rows (rows each)",
             ],
-            numeric: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+            numeric: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
             rows: files
                 .iter()
                 .map(|f| {
@@ -623,6 +656,7 @@ fn tables(
                         f.quarantined(),
                         f.orphans,
                         f.bad_values,
+                        f.held_back,
                         f.out_of_scope,
                         f.not_migrated,
                     ];
@@ -842,26 +876,30 @@ mod tests {
         assert!(md.contains("| put away | 2 |"), "{md}");
         assert!(
             md.contains(
-                "| remarks.csv | 6 | 0 | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |  |"
+                "| remarks.csv | 6 | 0 | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | no target reads this file in this build |  |"
             ),
             "{md}"
         );
         let files = vec![accounting::FileRows {
             file: "pat.csv".into(),
-            read: 9,
-            loaded: 8,
+            read: 10,
+            loaded: 9,
             rejected: 1,
             migrated: 5,
             bad_values: 1,
+            held_back: 1,
             excluded: 2,
-            rules: vec![("client_phonenumbers: no phone number".into(), 2)],
+            rules: vec![
+                ("client_phonenumbers: no phone number".into(), 2),
+                ("bonds_active: Bond Co is not a bond provider code: quarantined".into(), 1),
+            ],
             orphans: 1,
             ..Default::default()
         }];
         let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[], &[], &[]));
         assert!(
             md.contains(
-                "| pat.csv | not counted | not counted | 9 | 1 | 5 | 2 | 2 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2) |"
+                "| pat.csv | not counted | not counted | 10 | 1 | 5 | 2 | 3 | 1 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2); bonds_active: Bond Co is not a bond provider code: quarantined (1) |"
             ),
             "excluded, quarantined and rejected are three numbers, the rules named: {md}"
         );

@@ -37,7 +37,7 @@ pub use numbering::with_ids;
 pub use session::{scope_schema, split_statements};
 pub use write::{pg_type, rows_table};
 
-use accounting::{ids_of, row_ids};
+use accounting::{excluded_with_exceptions, ids_of, row_ids};
 use session::{Built, Outputs};
 use write::{drop_transform_tables, with_target_column, write_exceptions, write_quarantine};
 
@@ -50,7 +50,12 @@ pub struct TargetReport {
     pub destination: String,
     pub source_rows: u64,
     pub rows_out: u64,
+    /// Source rows left out, with a reason (`transform.quarantine`).
     pub excluded: u64,
+    /// Of the excluded rows, those the target also recorded a value of in
+    /// `transform.exceptions`: left out because a value could not be transformed (a bond
+    /// provider that cannot be named), not by a rule, so quarantined: a person must look.
+    pub quarantined: u64,
     pub exceptions: u64,
 }
 
@@ -382,6 +387,7 @@ impl Engine {
             source_rows: source_rows.len() as u64,
             rows_out: rows_out as u64,
             excluded: excluded.len() as u64,
+            quarantined: excluded_with_exceptions(&excluded_ids, &exceptions),
             exceptions: exceptions.len() as u64,
         };
         let columns: Vec<String> =
@@ -391,8 +397,8 @@ impl Engine {
             .execute(
                 r#"INSERT INTO "transform"."built_targets"
                      ("target", "part", "destination", "source_table", "rows_table", "source_rows", "rows_out",
-                      "excluded", "exceptions", "columns")
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"#,
+                      "excluded", "quarantined", "exceptions", "columns")
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"#,
                 &[
                     &target.name,
                     &part.to_string(),
@@ -402,6 +408,7 @@ impl Engine {
                     &n(report.source_rows),
                     &n(report.rows_out),
                     &n(report.excluded),
+                    &n(report.quarantined),
                     &n(report.exceptions),
                     &columns,
                 ],

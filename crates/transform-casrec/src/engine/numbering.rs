@@ -27,7 +27,7 @@ impl Engine {
         let numbered = self.check_run(client, run_id, Part::Finish).await?;
         let rows = client
             .query(
-                r#"SELECT "target", "source_rows", "rows_out", "excluded", "exceptions" FROM "transform"."built_targets""#,
+                r#"SELECT "target", "source_rows", "rows_out", "excluded", "exceptions", "quarantined" FROM "transform"."built_targets""#,
                 &[],
             )
             .await
@@ -46,6 +46,7 @@ impl Engine {
                     rows_out: n(2),
                     excluded: n(3),
                     exceptions: n(4),
+                    quarantined: n(5),
                 },
             );
         }

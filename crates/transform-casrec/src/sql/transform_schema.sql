@@ -37,6 +37,8 @@ CREATE TABLE "transform"."built_targets" (
     "source_rows" bigint   NOT NULL,
     "rows_out"    bigint   NOT NULL,
     "excluded"    bigint   NOT NULL,
+    -- Of the excluded, rows the target also recorded an exception for (quarantined, not a rule).
+    "quarantined" bigint   NOT NULL,
     "exceptions"  bigint   NOT NULL,
     "columns"     text[]   NOT NULL
 );

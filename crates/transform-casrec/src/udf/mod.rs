@@ -108,6 +108,7 @@ function_list! {
     lookup::Lookup,
     lookup_partial::LookupPartial,
     conditional_lookup::ConditionalLookup,
+    held_by_sirius::HeldBySirius,
     // Deterministic ids.
     uuid_from::UuidFrom,
     unique_number::UniqueNumber,

@@ -585,6 +585,21 @@ async fn lookups() {
 }
 
 #[tokio::test]
+async fn held_by_sirius_keeps_only_ids_sirius_holds() {
+    let env = env();
+    let sql = "SELECT held_by_sirius(i, h, id, 'Bond Co') FROM (VALUES (1, 185, true), (2, 187, false), \
+               (3, 43757, NULL), (4, NULL, false), (5, NULL, NULL)) AS t(id, i, h) ORDER BY id";
+    let (ty, got) = run(&env, sql).await;
+    assert_eq!(ty, DataType::Int64);
+    assert_eq!(got, ["185", "NULL", "NULL", "NULL", "NULL"]);
+    let x = env.take_exceptions();
+    let recorded: Vec<(i64, &str, &str)> =
+        x.iter().map(|x| (x.casrec_row_id, x.column.as_str(), x.value.as_str())).collect();
+    assert_eq!(recorded, [(2, "Bond Co", "187"), (3, "Bond Co", "43757")]);
+    assert!(x[0].reason.contains("does not hold") && x[0].reason.ends_with("(written as NULL)"), "{x:?}");
+}
+
+#[tokio::test]
 async fn deterministic_ids() {
     let env = env();
     let sql = "SELECT uuid_from(s) FROM (VALUES (1, 'finance_ledger:1'), (2, 'finance_ledger:1'), (3, ''), \

@@ -6,7 +6,7 @@ use migration_core::{Step, StepCounts};
 use testkit::TestEnv;
 
 /// Generates `clients` clients (with defects at `defect_rate`), uploads and loads them, and
-/// installs the Sirius stand-in.
+/// installs the Sirius stand-in (prepare has run against it).
 pub async fn loaded_env(
     purpose: &str,
     clients: u64,
@@ -28,6 +28,8 @@ pub async fn loaded_env(
     sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
     let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
     let run = rt.start_run(None, None).await.unwrap();
+    // prepare copies what the transform reads of Sirius (bond providers, assignees: sirius_ref).
+    rt.execute(run, Step::Prepare, prepare::entry).await.unwrap();
     rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.unwrap();
     (env, manifest)
 }

@@ -153,3 +153,172 @@ SELECT coalesce((SELECT u."id" FROM (VALUES
         ('V56', 1388), ('V57', 2372)
     ) u("code", "id") WHERE u."code" = "casrec_assignee"."code"), 2657)
 $$;
+
+-- A CasRec date, optionally with a time of day, as a Sirius timestamp(0), written here on its own:
+-- the forms casrec_date reads, the time H:MM or H:MM:SS with any fraction rounded to the second.
+-- Blank, NaT spellings, impossible dates and times are NULL.
+CREATE FUNCTION "validation"."casrec_timestamp"("v" text) RETURNS timestamp LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    t text := btrim(coalesce("v", ''));
+    d date := "validation"."casrec_date"(t);
+    m text[];
+BEGIN
+    IF d IS NULL THEN
+        RETURN NULL;
+    END IF;
+    m := regexp_match(t, '[ T]([0-9]{1,2}):([0-9]{2})(:([0-9]{2}(\.[0-9]+)?))?$');
+    IF m IS NULL THEN
+        IF t ~ '[ T]' THEN
+            RETURN NULL;
+        END IF;
+        RETURN d::timestamp;
+    END IF;
+    IF m[1]::int > 23 OR m[2]::int > 59 OR coalesce(m[4]::numeric, 0) >= 60 THEN
+        RETURN NULL;
+    END IF;
+    RETURN CAST(d + make_interval(hours => m[1]::int, mins => m[2]::int, secs => coalesce(m[4]::numeric, 0)) AS timestamp(0));
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$;
+
+-- The Sirius task type of a CasRec activity description (sup_activity "Sup Desc"), exact match
+-- (case and spaces count); blank and unknown descriptions are the general type, CWGN.
+CREATE FUNCTION "validation"."casrec_task_type"("description" text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT coalesce((SELECT u."type" FROM (VALUES
+        ('handover', 'CWGN'),
+        ('Reminder to follow up action on case', 'CWGN'),
+        ('visit to be commissioned on a set date. Also to be furthered on 8 weeks when vi', 'VICO'),
+        ('To be set by Band D where we are awaiting further information before reassessing a case.', 'CWGN'),
+        ('Review the case to ensure that appropriate interventions have been carried out.', 'CWGN'),
+        ('Send out an ad-hoc ficial report. Review and consider follow-up action.', 'CWGN'),
+        ('use chase process for debt.', 'CWGN'),
+        ('Contact D to remind him that a time-limited order will expire shortly.', 'OEN6'),
+        ('Order assessed from Lay deputies copy - Original copy to be verified when received from CoP', 'ORRE'),
+        ('date set for checking something on the case', 'CWGN'),
+        ('date set for checking soemthing on the case', 'CWGN'),
+        ('Contact call within 28 days for LA cases to establish reason for 2A and resolve', 'CWGN'),
+        ('URGENT VISIT REPORT', 'VICO'),
+        ('HW Non-Compliant Visit Report Due', 'VICO'),
+        ('visit to be commissioned on a set date.', 'VICO'),
+        ('Submission of New Deputy Report', 'FCNR'),
+        ('Telephone Review type 2A', 'CWGN'),
+        ('Reminder to monitor Deputy''s progress to ensure they are dealing with neccessary matters.', 'CWGN'),
+        ('To monitor the cases where we have requested the deputy seeks retrospective court approval', 'CWGN'),
+        ('Further information request date HW2', 'CWGN'),
+        ('First Contact Call to be completed', 'FCIC'),
+        ('Visit Commision due', 'VICO'),
+        ('RRT TEAM USE', 'CNC'),
+        ('LAY CATCH UP TELEPHONE CALL - general activity', 'FCCUC'),
+        ('To be set by band E when there are non urgent concerns that need to be followed up by a Band D. Urgent concerns to casework inbox.', 'CWGN'),
+        ('HW URGENT VISIT REPORT', 'VICO'),
+        ('Call back required to answer a query that could not be answered due to system down time', 'CWRD'),
+        ('to be set at time of commission for 12 weeks.', 'VIRD'),
+        ('Check case status', 'CWGN'),
+        ('telephone call to check on case', 'CWGN'),
+        ('Further case management required to complete work started during downtime', 'CWGN'),
+        ('Settling in call due', 'FCSIC'),
+        ('Date set for deadline given to deputy for info or return of something', 'CWGN'),
+        ('Case Review type 2', 'CWGN'),
+        ('Issued FCC questionaire and await return', 'FCQS'),
+        ('Visit D,P or 3rd party to establish an issue of capacity', 'VICO'),
+        ('To be set by band E when there are non urgent concerns that need to be followed up byby a Band D. Urgent concerns to 2A inbox.', 'CWGN'),
+        ('Review the case to ensure that the appropriate interventions have been carried out.', 'CWGN'),
+        ('Type 3 FCC Questionnaire reminder', 'FCQS'),
+        ('Activity to remind caseworker that a visit report should have been submitted for review', 'VIRD'),
+        ('Remider to follow up action on case', 'CWGN'),
+        ('Automatic introductory prompt on the first assessment for HW.', 'CWGN'),
+        ('visit to be commissioned on a set date. Also to be furthered on 8 weeks when visit is commissioned.', 'VICO'),
+        ('SETTLING IN CALL- Lay Deputy Pathfinder', 'FCSIC'),
+        ('Non-Compliant Stage Two', 'CNC'),
+        ('Use chase process for non compliant +', 'CNC'),
+        ('Activity to prompt proof of death checks etc.', 'CWGN'),
+        ('Annual report required for H+W only.', 'CWGN'),
+        ('Automatic introductory prompt for first assessment HW 2A.', 'CWGN'),
+        ('Call back required to answer query that we were unable to answer due to system down time', 'CWRD'),
+        ('Case Review', 'CWGN'),
+        ('Case Review type 2A', 'CWGN'),
+        ('Cases from Type 2A backlog where man plan may not be required.', 'CWGN'),
+        ('CATCH UP CALL', 'FCCUC'),
+        ('Contact call to establish reason for 2a and resolve concerns', 'CWGN'),
+        ('Date set for checking soemthing on the case', 'CWGN'),
+        ('Date set for checking something on the case', 'CWGN'),
+        ('date set for deadline given to deputy for info or return of something', 'CWGN'),
+        ('Deadline for return of Cost Certificate', 'CWGN'),
+        ('Deadline for return of Indemnity Insurance Certificate', 'CWGN'),
+        ('Deadline given to deputy', 'CWGN'),
+        ('FINAL DEADLINE- failure to meet this deadline will result in escalation.', 'CNC'),
+        ('First contact call to be completed as outstanding OPG fees or bonds are in forc', 'CWGN'),
+        ('first contact call to be completed as outstanding OPG fees or bonds are in force', 'CWGN'),
+        ('First contact call to be completed as outstanding OPG fees or bonds are in force', 'CWGN'),
+        ('First written or verbal contact to be made with deputy', 'CWGN'),
+        ('For the 28 day review period', 'CWGN'),
+        ('H+W visit', 'VICO'),
+        ('Handover of work', 'CWGN'),
+        ('HW Non-Compliant Stage One', 'CNC'),
+        ('HW Non-Compliant Stage Two', 'CNC'),
+        ('HW Non-Compliant Visit Commission', 'VICO'),
+        ('Introductory Telephone Call - New Deputy', 'FCIC'),
+        ('INTRODUCTORY TELEPHONE CALL- Lay Deputy Pathfinder', 'FCIC'),
+        ('INTRODUCTORY TELEPHONE CALL- Lay deputy Pathfinder', 'FCIC'),
+        ('iSSUED fcc qUESTIONAIRE AND AWAIT RETURN', 'FCQS'),
+        ('LAY CATCH UP CALL', 'FCCUC'),
+        ('Lay Order assessed from Lay deputies copy - Original copy to be verified when received from CoP', 'ORRE'),
+        ('Lay Order assessed from Lay deputies copy - Original copyto be verified when received from CoP', 'ORRE'),
+        ('Monitor where Deputy has been asked to seek retrospective court approval', 'CWGN'),
+        ('NDR Due Activity', 'FCNR'),
+        ('Non Urgent concerns to be reviewed by Band D', 'CWGN'),
+        ('NON-COMP VISIT COMMISSION', 'VICO'),
+        ('NON-COMP VISIT REPORT DUE', 'VIRD'),
+        ('Non-Compliance', 'CNC'),
+        ('Non-Compliant Escalation to Case Forum', 'CNC'),
+        ('Non-Compliant Stage One', 'CNC'),
+        ('possible to replace 3rd year onward visit', 'VICO'),
+        ('Remider to check if deputy has met set deadline.', 'CWGN'),
+        ('Remider to monitor Deputy''s progress to ensure they are dealing with neccessary matters.', 'CWGN'),
+        ('Reminder to chase further information.', 'CWGN'),
+        ('Reminder to check case', 'CWGN'),
+        ('Review of TYPE3 case following single contact', 'CWGN'),
+        ('Review terms of the order to check that they are being complied with', 'ORRE'),
+        ('Review the annual ficial report. Consider follow-up action.', 'RERR'),
+        ('Review the level of the bond to ensure it is set at the correct level', 'CWGN'),
+        ('RRT TEAM', 'CWGN'),
+        ('SAFEGUARDING EMAIL RECEIVED, REFERRED TO CASE MANAGEMENT TEAM', 'CS'),
+        ('Set when next step is court apps team', 'CNC'),
+        ('SETTLING IN CALL - Lay', 'FCSIC'),
+        ('Settling in call due.', 'FCSIC'),
+        ('Subsequent contact to be made with 3rd parties', 'CWGN'),
+        ('Subsequent contact to be made with the deputy', 'CWGN'),
+        ('TEL REV ON LOCAL AUTHORITY CASE', 'CWGN'),
+        ('TEL REV ON PROFESSIONAL CASE', 'CWGN'),
+        ('TEL REV ON PUBLIC AUTHORITY CASE', 'CWGN'),
+        ('Telephone call to check on case', 'CWGN'),
+        ('Telephone contact on cases after FCC', 'FCCUC'),
+        ('telephone contact on cases after FCC', 'FCCUC'),
+        ('Telephone Review type 2', 'CWGN'),
+        ('To be set at point of man plan/ To be set 15 months from date of order.', 'CWGN'),
+        ('To check case status', 'CWGN'),
+        ('To ensure II2 work is carried out if work carried out on complex case or if it is to remain 2A', 'CWGN'),
+        ('To montior cases where we have requested the deputy seeks retrospective court approval.', 'CWGN'),
+        ('use chase process for non compliant.', 'CWGN'),
+        ('Visit Commission due', 'VICO'),
+        ('Visit commission due for HW', 'VICO'),
+        ('Visit commission for HW type 2 cases', 'VICO'),
+        ('Visit D, P or 3rd party', 'VICO'),
+        ('Visit D,P or 3rd party to advise on ficial report or examine ficial records', 'VICO'),
+        ('Visit follow up for HW type 2 cases', 'VICO'),
+        ('visit for professional case', 'VICO'),
+        ('Visit for professional case', 'VICO'),
+        ('Visit on Lay deputy case', 'VICO'),
+        ('visit on local authority case', 'VICO'),
+        ('Visit on local authority case', 'VICO'),
+        ('Visit on Type 2 case', 'VICO'),
+        ('Visit on Type 3 case', 'VICO'),
+        ('Visit repot should be returned 12 weeks from this date.', 'VIRD'),
+        ('Review the annual financial report. Consider follow-up action.', 'RERR'),
+        ('Use chase process for non compliant                                                                                               +', 'CNC'),
+        ('Send out an ad-hoc financial report. Review and consider follow-up action.', 'CWGN'),
+        ('Reminder to check case - not to be used, use Deadline', 'CWGN'),
+        ('Reminder to check case - not to be used, use deadline', 'CWGN'),
+        ('Visit D,P or 3rd party to advise on financial report or examine financial records', 'VICO')
+    ) u("description", "type") WHERE u."description" = "casrec_task_type"."description"), 'CWGN')
+$$;

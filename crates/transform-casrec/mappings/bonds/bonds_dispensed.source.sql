@@ -1,0 +1,2 @@
+-- The target answers for every order row of an in-scope case that had its bond dispensed with.
+SELECT o."casrec_row_id" FROM "order" o JOIN in_scope_cases s ON s."case_no" = o."Case" WHERE o."Bond Rqd" = 'S'
