@@ -11,7 +11,8 @@ use tokio_postgres::Client;
 
 use crate::{db_err, one, Check, ValidationError};
 
-const FUNCTIONS_SQL: &str = include_str!("sql/casrec_functions.sql");
+/// Validation's own CasRec parsers and lookups; `lib.rs` creates them first, for every query.
+pub(crate) const FUNCTIONS_SQL: &str = include_str!("sql/casrec_functions.sql");
 
 /// `(table, SQL giving its rows as CasRec says them: migration_key and Sirius columns)`.
 const CASREC_ROWS: &[(&str, &str)] = &[
@@ -38,7 +39,6 @@ pub async fn compare(
     checks: &mut Vec<Check>,
     diffs: &mut Vec<crate::differences::ColumnDifference>,
 ) -> Result<(), ValidationError> {
-    m.batch_execute(FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
     for (table, sql) in CASREC_ROWS {
         let Some(entry) = tables.iter().find(|t| t.name == *table) else { continue };
         // The row's key in validation.sirius_<table>, built as lib.rs builds it.

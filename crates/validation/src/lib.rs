@@ -235,6 +235,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     m.batch_execute(r#"DROP SCHEMA IF EXISTS "validation" CASCADE; CREATE SCHEMA "validation";"#)
         .await
         .map_err(db_err("creating the validation schema"))?;
+    m.batch_execute(casrec_rows::FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
     let mut checks = Vec::new();
     let mut diffs = Vec::new();
 
