@@ -66,8 +66,8 @@ END $$;
 
 -- The Sirius user of a CasRec user code (a remark's "by"), exact match; blank and unknown codes
 -- are the migration's own user, 2657.
-CREATE FUNCTION "validation"."casrec_assignee"("code" text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
-SELECT coalesce((SELECT u."id" FROM (VALUES
+CREATE TABLE "validation"."casrec_assignees" ("code" text PRIMARY KEY, "id" integer NOT NULL);
+INSERT INTO "validation"."casrec_assignees" ("code", "id") VALUES
         ('B01', 2455), ('B02', 2511), ('B03', 2410), ('B05', 2576), ('B06', 2628), ('B07', 2596),
         ('B09', 2167), ('B11', 2403), ('B12', 1235), ('B13', 1306), ('B14', 3200), ('B16', 2097),
         ('B22', 2413), ('B23', 2412), ('B24', 2405), ('B26', 6041), ('B27', 1280), ('B28', 7674),
@@ -150,8 +150,10 @@ SELECT coalesce((SELECT u."id" FROM (VALUES
         ('V29', 2435), ('V31', 5597), ('V32', 5601), ('V33', 3217), ('V36', 2560), ('V39', 2439),
         ('V41', 2567), ('V42', 2407), ('V43', 806), ('V44', 1555), ('V46', 5133), ('V47', 1863),
         ('V49', 485), ('V50', 3125), ('V51', 2881), ('V52', 2549), ('V53', 2530), ('V54', 464),
-        ('V56', 1388), ('V57', 2372)
-    ) u("code", "id") WHERE u."code" = "casrec_assignee"."code"), 2657)
+        ('V56', 1388), ('V57', 2372);
+-- A table, so each of a large export's rows finds its user by the index, not by reading the list.
+CREATE FUNCTION "validation"."casrec_assignee"("code" text) RETURNS integer LANGUAGE sql STABLE AS $$
+SELECT coalesce((SELECT u."id" FROM "validation"."casrec_assignees" u WHERE u."code" = "casrec_assignee"."code"), 2657)
 $$;
 
 -- A CasRec date, optionally with a time of day, as a Sirius timestamp(0), written here on its own:
@@ -183,8 +185,8 @@ END $$;
 
 -- The Sirius task type of a CasRec activity description (sup_activity "Sup Desc"), exact match
 -- (case and spaces count); blank and unknown descriptions are the general type, CWGN.
-CREATE FUNCTION "validation"."casrec_task_type"("description" text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-SELECT coalesce((SELECT u."type" FROM (VALUES
+CREATE TABLE "validation"."casrec_task_types" ("description" text PRIMARY KEY, "type" text NOT NULL);
+INSERT INTO "validation"."casrec_task_types" ("description", "type") VALUES
         ('handover', 'CWGN'),
         ('Reminder to follow up action on case', 'CWGN'),
         ('visit to be commissioned on a set date. Also to be furthered on 8 weeks when vi', 'VICO'),
@@ -319,6 +321,7 @@ SELECT coalesce((SELECT u."type" FROM (VALUES
         ('Send out an ad-hoc financial report. Review and consider follow-up action.', 'CWGN'),
         ('Reminder to check case - not to be used, use Deadline', 'CWGN'),
         ('Reminder to check case - not to be used, use deadline', 'CWGN'),
-        ('Visit D,P or 3rd party to advise on financial report or examine financial records', 'VICO')
-    ) u("description", "type") WHERE u."description" = "casrec_task_type"."description"), 'CWGN')
+        ('Visit D,P or 3rd party to advise on financial report or examine financial records', 'VICO');
+CREATE FUNCTION "validation"."casrec_task_type"("description" text) RETURNS text LANGUAGE sql STABLE AS $$
+SELECT coalesce((SELECT u."type" FROM "validation"."casrec_task_types" u WHERE u."description" = "casrec_task_type"."description"), 'CWGN')
 $$;
