@@ -176,6 +176,8 @@ pub async fn compute(
         enc,
     )
     .await?;
+    // Every later step joins the scope to the export: statistics first, or PostgreSQL guesses.
+    tx.batch_execute(r#"ANALYZE "scope"."cases""#).await.map_err(db_err("analysing the scope"))?;
 
     // Rows of child files whose case is not in pat: reported, never silently kept or dropped.
     for f in casrec_catalog::FILES {

@@ -51,9 +51,11 @@ pub async fn compare(
         let t = quote_ident(table);
         let expected = quote_ident(&format!("casrec_{table}"));
         let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
-        m.batch_execute(&format!("CREATE TABLE \"validation\".{expected} AS {sql}"))
-            .await
-            .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
+        m.batch_execute(&format!(
+            "CREATE TABLE \"validation\".{expected} AS {sql}; ANALYZE \"validation\".{expected};"
+        ))
+        .await
+        .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
         let ours: Vec<String> = migration_core::db::table_columns(m, "validation", &format!("casrec_{table}"))
             .await?
             .into_iter()

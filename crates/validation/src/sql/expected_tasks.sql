@@ -3,12 +3,8 @@
 -- order, whose assignee (Term By by the assignee lookup, blank or unknown 2657) is one Sirius
 -- holds (prepare's copy, sirius_ref). Every such task has its client link (person_task). The
 -- assignee lookup is validation's own (sql/casrec_functions.sql).
-WITH "orders" AS (
-    SELECT DISTINCT ON (o."Order No") o."Order No", o."Case", o."Ord Stat" FROM "casrec_csv"."order" o
-      JOIN "scope"."cases" s ON s."case_no" = o."Case" AND s."in_scope"
-     ORDER BY o."Order No", o."casrec_row_id"
-),
-"migrated_orders" AS (SELECT "Order No", "Case" FROM "orders" WHERE "Ord Stat" <> 'Open'),
+-- The migrated orders are validation.casrec_orders (sql/rules/migrated_orders.sql, analysed).
+WITH "migrated_orders" AS (SELECT "order_no" AS "Order No", "case_no" AS "Case" FROM "validation"."casrec_orders"),
 "tasks" AS (
     SELECT a.* FROM (SELECT DISTINCT ON (a."SupID") a.* FROM "casrec_csv"."sup_activity" a
                       WHERE a."SupID" <> '' ORDER BY a."SupID", a."casrec_row_id") a
