@@ -499,6 +499,11 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             );
         } else if away < 0.07 {
             row.set("Away Date", date(model::day_between(&mut r, end() - days(900), end())));
+        } else if i % 50 == 23 {
+            // One client in fifty put away recently, so every scale has put away notices on the
+            // timeline; drawn apart so that the rest of the row stays as it was.
+            let mut a = R::new(ctx.seed, "pat_away", i);
+            row.set("Away Date", date(model::day_between(&mut a, end() - days(900), end())));
         }
         if r.chance(0.08) {
             let award = model::day_between(&mut r, NaiveDate::from_ymd_opt(2019, 4, 1).expect("date"), end());

@@ -35,6 +35,12 @@ pub const RULES: &[Rule] = &[
         decisions: "client_status_decisions",
         decision: "'row ' || \"rule\" || ': ' || coalesce(\"clientstatus\", 'NULL')",
     },
+    Rule {
+        name: "timeline_payload_ids",
+        sql: include_str!("sql/rules/timeline_payload_ids.sql"),
+        decisions: "timeline_payload_ids_decisions",
+        decision: "decision",
+    },
 ];
 
 #[derive(Debug, Clone, Copy)]

@@ -330,6 +330,32 @@ pub const TABLES: &[SiriusTable] = &[
         matching: Matching::none("a link Sirius already has is left as it is"),
         about: "order ↔ task links",
     },
+    SiriusTable {
+        name: "timeline_event",
+        key: Key::Id { sequence: "timeline_event_id_seq" },
+        // user_id names an assignee, which the migration only reads (READS); person_timeline
+        // links an event to its client, and the payload's personId and personUid are written by
+        // integration's timeline_payload_ids rule.
+        parents: &[],
+        uid: None,
+        matching: Matching::none(
+            "an event names its person only inside its JSON payload, and its type, subject and date are shared by many",
+        ),
+        about: "each migrated client's Migration Notice and, with an Away Date, Put Away Notice",
+    },
+    SiriusTable {
+        name: "person_timeline",
+        // Sirius gives person_timeline an id of its own (NOT NULL, with its sequence), so it is
+        // keyed by id, not by its pair of ids as the other link tables are.
+        key: Key::Id { sequence: "person_timeline_id_seq" },
+        parents: &[
+            Parent { column: "person_id", table: PERSONS, fill: Fill::Transform },
+            Parent { column: "timelineevent_id", table: "timeline_event", fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching::none("Sirius keeps no CasRec key for a timeline link; its event is new or an earlier run's"),
+        about: "person ↔ timeline event links",
+    },
 ];
 
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).

@@ -86,6 +86,10 @@ pub const TARGETS: &[Target] = &[
     target(Insert, "tasks", "tasks", "tasks", "sup_activity", &[]),
     target(InsertLink, "person_task", "tasks", "person_task", "sup_activity", &[("person_id", "client_persons"), ("task_id", "tasks")]),
     target(InsertLink, "caseitem_task", "tasks", "caseitem_task", "sup_activity", &[("caseitem_id", "cases"), ("task_id", "tasks")]),
+    target(Insert, "timeline_migration_events", "timeline", "timeline_event", "pat", &[]),
+    target(Insert, "timeline_archive_events", "timeline", "timeline_event", "pat", &[]),
+    target(Insert, "person_timeline_migration_events", "timeline", "person_timeline", "pat", &[("person_id", "client_persons"), ("timelineevent_id", "timeline_migration_events")]),
+    target(Insert, "person_timeline_archive_events", "timeline", "person_timeline", "pat", &[("person_id", "client_persons"), ("timelineevent_id", "timeline_archive_events")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).

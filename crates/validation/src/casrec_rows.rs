@@ -27,6 +27,9 @@ const CASREC_ROWS: &[(&str, &str)] = &[
     // Read validation.casrec_tasks, so they come after tasks.
     ("person_task", include_str!("sql/casrec_rows/person_task.sql")),
     ("caseitem_task", include_str!("sql/casrec_rows/caseitem_task.sql")),
+    ("timeline_event", include_str!("sql/casrec_rows/timeline_event.sql")),
+    // Reads validation.casrec_timeline_event, so it comes after timeline_event.
+    ("person_timeline", include_str!("sql/casrec_rows/person_timeline.sql")),
 ];
 
 /// Compares, for every table this run migrated that has its CasRec rows written here. Needs

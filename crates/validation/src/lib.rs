@@ -111,6 +111,24 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         include_str!("sql/expected_caseitem_tasks.sql"),
         r#"SELECT count(*) FROM "integration"."caseitem_task""#,
     ),
+    (
+        "migration notices",
+        "timeline_event",
+        include_str!("sql/expected_timeline_migration_events.sql"),
+        r#"SELECT count(*) FROM "integration"."timeline_event" WHERE "casrec_target" = 'timeline_migration_events'"#,
+    ),
+    (
+        "put away notices",
+        "timeline_event",
+        include_str!("sql/expected_timeline_archive_events.sql"),
+        r#"SELECT count(*) FROM "integration"."timeline_event" WHERE "casrec_target" = 'timeline_archive_events'"#,
+    ),
+    (
+        "person timeline links",
+        "person_timeline",
+        include_str!("sql/expected_person_timeline.sql"),
+        r#"SELECT count(*) FROM "integration"."person_timeline""#,
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -498,6 +516,33 @@ async fn post_migration_checks(
     )
     .await?;
     checks.push(Check::counts("addresses", "address lines are a JSON array of text", 0, malformed, ""));
+    // Every migrated timeline event's payload names a person Sirius holds (timeline_payload_ids).
+    if tables.iter().any(|t| t.name == "timeline_event") {
+        let ids: Vec<i64> = m
+            .query(r#"SELECT CAST("id" AS bigint) FROM "integration"."timeline_event""#, &[])
+            .await
+            .map_err(db_err("reading the migrated timeline events"))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let unnamed = s
+            .query_one(
+                r#"SELECT count(*) FROM "public"."timeline_event" e
+                    WHERE CAST(e."id" AS bigint) = ANY($1) AND NOT EXISTS (SELECT 1 FROM "public"."persons" p
+                          WHERE CAST(p."id" AS text) = e."event" -> 'payload' ->> 'personId')"#,
+                &[&ids],
+            )
+            .await
+            .map_err(db_err("checking the persons the timeline payloads name"))?
+            .get::<_, i64>(0);
+        checks.push(Check::counts(
+            "timeline_event",
+            "payloads whose personId is not a Sirius person",
+            0,
+            unnamed,
+            format!("{} migrated events", ids.len()),
+        ));
+    }
     Ok(())
 }
 
