@@ -31,10 +31,12 @@ BEGIN
                 WHEN p."uid" IS NULL THEN 'person id written, the person has no uid'
                 ELSE 'person id and uid written' END
       FROM "integration"."timeline_event" e
-      -- An event has one link; were there several, the lowest person id names it.
-      LEFT JOIN LATERAL (
-            SELECT pt."person_id" FROM "integration"."person_timeline" pt
-             WHERE pt."timelineevent_id" = e."id" ORDER BY pt."person_id" LIMIT 1) l ON true
+      -- An event has one link; were there several, the lowest person id names it. One grouped
+      -- pass, hashed to the events (a per-event subquery scanned the links once per event).
+      LEFT JOIN (
+            SELECT pt."timelineevent_id", min(pt."person_id") AS "person_id"
+              FROM "integration"."person_timeline" pt GROUP BY pt."timelineevent_id") l
+        ON l."timelineevent_id" = e."id"
       LEFT JOIN "integration"."persons" p ON p."id" = l."person_id";
 
     -- The transform writes the payload as text; whatever type the column has, it keeps it.
