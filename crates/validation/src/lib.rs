@@ -129,7 +129,50 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         include_str!("sql/expected_person_timeline.sql"),
         r#"SELECT count(*) FROM "integration"."person_timeline""#,
     ),
+    (
+        "annual report logs",
+        "annual_report_logs",
+        include_str!("sql/expected_annual_report_logs.sql"),
+        r#"SELECT count(*) FROM "integration"."annual_report_logs" WHERE "casrec_target" = 'annual_report_logs'"#,
+    ),
+    (
+        "pending annual report logs",
+        "annual_report_logs",
+        include_str!("sql/expected_annual_report_logs_pending.sql"),
+        r#"SELECT count(*) FROM "integration"."annual_report_logs" WHERE "casrec_target" = 'annual_report_logs_pending'"#,
+    ),
+    (
+        // One per log from account.
+        "annual report lodging details",
+        "annual_report_lodging_details",
+        include_str!("sql/expected_annual_report_logs.sql"),
+        r#"SELECT count(*) FROM "integration"."annual_report_lodging_details""#,
+    ),
+    (
+        "report type assignments",
+        "annual_report_type_assignments",
+        include_str!("sql/expected_annual_report_logs.sql"),
+        r#"SELECT count(*) FROM "integration"."annual_report_type_assignments" WHERE "casrec_target" = 'annual_report_type_assignments'"#,
+    ),
+    (
+        "pending report type assignments",
+        "annual_report_type_assignments",
+        include_str!("sql/expected_annual_report_logs_pending.sql"),
+        r#"SELECT count(*) FROM "integration"."annual_report_type_assignments"
+            WHERE "casrec_target" = 'annual_report_type_assignments_pending'"#,
+    ),
+    (
+        // One per pending log.
+        "reporting scheduled events",
+        "scheduled_events",
+        include_str!("sql/expected_annual_report_logs_pending.sql"),
+        r#"SELECT count(*) FROM "integration"."scheduled_events" WHERE "casrec_target" = 'scheduled_events_reporting'"#,
+    ),
 ];
+
+/// The Sirius tables of the reporting targets, which read `validation.casrec_report_logs`.
+const REPORTING_TABLES: &[&str] =
+    &["annual_report_logs", "annual_report_lodging_details", "annual_report_type_assignments", "scheduled_events"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ValidationError {
@@ -267,6 +310,13 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .await
         .map_err(db_err("analysing validation.casrec_orders"))?;
     let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
+    // The annual report logs as the export says them, which the CasRec rows of every reporting
+    // table read (the expected counts are written on their own).
+    if built.iter().any(|t| REPORTING_TABLES.contains(t)) {
+        m.batch_execute(casrec_rows::REPORT_LOGS_SQL)
+            .await
+            .map_err(db_err("recomputing the annual report logs from casrec_csv (sql/casrec_report_logs.sql)"))?;
+    }
     for (entity, table, expected_sql, actual_sql) in EXPECTED {
         // An entity whose table this build does not migrate has nothing to compare.
         if !built.contains(table) {
@@ -541,6 +591,44 @@ async fn post_migration_checks(
             0,
             unnamed,
             format!("{} migrated events", ids.len()),
+        ));
+    }
+    // Every migrated scheduled event's payload names a client Sirius holds and a report log of
+    // that client (integration's reporting rule writes both ids once they are allocated).
+    if tables.iter().any(|t| t.name == "scheduled_events") {
+        let ids: Vec<i64> = m
+            .query(r#"SELECT CAST("id" AS bigint) FROM "integration"."scheduled_events""#, &[])
+            .await
+            .map_err(db_err("reading the migrated scheduled events"))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let row = s
+            .query_one(
+                r#"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "public"."persons" p
+                                            WHERE CAST(p."id" AS text) = e."event" -> 'payload' ->> 'clientId')),
+                          count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "public"."annual_report_logs" l
+                                            WHERE CAST(l."id" AS text) = e."event" -> 'payload' ->> 'reportingPeriodId'
+                                              AND CAST(l."client_id" AS text) = e."event" -> 'payload' ->> 'clientId'))
+                     FROM "public"."scheduled_events" e WHERE CAST(e."id" AS bigint) = ANY($1)"#,
+                &[&ids],
+            )
+            .await
+            .map_err(db_err("checking the clients and report logs the scheduled events name"))?;
+        let detail = format!("{} migrated events", ids.len());
+        checks.push(Check::counts(
+            "scheduled_events",
+            "payloads whose clientId is not a Sirius person",
+            0,
+            row.get::<_, i64>(0),
+            detail.clone(),
+        ));
+        checks.push(Check::counts(
+            "scheduled_events",
+            "payloads whose reportingPeriodId is not a Sirius report log of that client",
+            0,
+            row.get::<_, i64>(1),
+            detail,
         ));
     }
     Ok(())

@@ -325,3 +325,101 @@ INSERT INTO "validation"."casrec_task_types" ("description", "type") VALUES
 CREATE FUNCTION "validation"."casrec_task_type"("description" text) RETURNS text LANGUAGE sql STABLE AS $$
 SELECT coalesce((SELECT u."type" FROM "validation"."casrec_task_types" u WHERE u."description" = "casrec_task_type"."description"), 'CWGN')
 $$;
+
+-- Easter Sunday of a year (the Gregorian computus, the anonymous algorithm), written here on its
+-- own for the bank holidays below.
+CREATE FUNCTION "validation"."easter_sunday"("y" integer) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    a integer := "y" % 19;
+    b integer := "y" / 100;
+    c integer := "y" % 100;
+    d integer := b / 4;
+    e integer := b % 4;
+    f integer := (b + 8) / 25;
+    g integer := (b - f + 1) / 3;
+    h integer := (19 * a + b - d - g + 15) % 30;
+    i integer := c / 4;
+    k integer := c % 4;
+    l integer := (32 + 2 * e + 2 * i - h - k) % 7;
+    m integer := (a + 11 * h + 22 * l) / 451;
+BEGIN
+    RETURN make_date("y", (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1);
+END $$;
+
+-- England and Wales bank holidays of a year, derived here from the rules (not a copied list):
+-- New Year's Day, Good Friday, Easter Monday, the early May Monday (the first Monday of May; in
+-- 1995 and 2020 moved to 8 May), the spring holiday (the last Monday of May; 2002: 4 June and the
+-- Golden Jubilee on 3 June; 2012: 4 June and the Diamond Jubilee on 5 June; 2022: 2 June and the
+-- Platinum Jubilee on 3 June), the summer holiday (the last Monday of August), Christmas Day and
+-- Boxing Day, and the one-off days 1999-12-31, 2011-04-29, 2022-09-19 and 2023-05-08. A holiday
+-- on a Saturday or Sunday is replaced by the next weekday that is not already a holiday (so
+-- Christmas on a Saturday gives Monday 27 and Boxing Day Tuesday 28).
+CREATE FUNCTION "validation"."bank_holidays"("y" integer) RETURNS SETOF date LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    easter date := "validation"."easter_sunday"("y");
+    may1 date := make_date("y", 5, 1);
+    may31 date := make_date("y", 5, 31);
+    aug31 date := make_date("y", 8, 31);
+    named date[];
+    taken date[];
+    h date;
+    s date;
+BEGIN
+    named := ARRAY[make_date("y", 1, 1), easter - 2, easter + 1, make_date("y", 12, 25), make_date("y", 12, 26),
+                   aug31 - (extract(isodow FROM aug31)::integer - 1)];
+    -- The early May Monday.
+    named := named || CASE WHEN "y" IN (1995, 2020) THEN make_date("y", 5, 8)
+                           ELSE may1 + (8 - extract(isodow FROM may1)::integer) % 7 END;
+    -- The spring holiday, and the jubilees.
+    named := named || CASE "y" WHEN 2002 THEN ARRAY[make_date(2002, 6, 4), make_date(2002, 6, 3)]
+                               WHEN 2012 THEN ARRAY[make_date(2012, 6, 4), make_date(2012, 6, 5)]
+                               WHEN 2022 THEN ARRAY[make_date(2022, 6, 2), make_date(2022, 6, 3)]
+                               ELSE ARRAY[may31 - (extract(isodow FROM may31)::integer - 1)] END;
+    named := named || CASE "y" WHEN 1999 THEN ARRAY[make_date(1999, 12, 31)]
+                               WHEN 2011 THEN ARRAY[make_date(2011, 4, 29)]
+                               WHEN 2022 THEN ARRAY[make_date(2022, 9, 19)]
+                               WHEN 2023 THEN ARRAY[make_date(2023, 5, 8)]
+                               ELSE ARRAY[]::date[] END;
+    taken := ARRAY(SELECT x FROM unnest(named) x WHERE extract(isodow FROM x) < 6);
+    FOR h IN SELECT x FROM unnest(named) x WHERE extract(isodow FROM x) >= 6 ORDER BY x LOOP
+        s := h + 1;
+        WHILE extract(isodow FROM s) >= 6 OR s = ANY (taken) LOOP
+            s := s + 1;
+        END LOOP;
+        taken := taken || s;
+    END LOOP;
+    RETURN QUERY SELECT DISTINCT x FROM unnest(taken) x ORDER BY x;
+END $$;
+
+-- Working days (Monday to Friday but the bank holidays of 1995–2030), numbered in order, so that
+-- adding n working days is a lookup of the day numbered n more; from 1900 to 2100, with no
+-- bank holidays outside 1995–2030.
+CREATE TABLE "validation"."bank_holiday" AS
+SELECT h AS "day" FROM generate_series(1995, 2030) y, "validation"."bank_holidays"(y) h;
+CREATE TABLE "validation"."working_day" ("day" date PRIMARY KEY, "n" integer NOT NULL UNIQUE);
+INSERT INTO "validation"."working_day" ("day", "n")
+SELECT CAST(d AS date), row_number() OVER (ORDER BY d)
+  FROM generate_series(DATE '1900-01-01', DATE '2100-12-31', interval '1 day') d
+ WHERE extract(isodow FROM d) < 6 AND CAST(d AS date) NOT IN (SELECT "day" FROM "validation"."bank_holiday");
+ANALYZE "validation"."working_day";
+
+-- The latest working day on or before a day, and the first on or after it.
+CREATE FUNCTION "validation"."working_day_on_or_before"("d" date) RETURNS date LANGUAGE sql STABLE AS $$
+SELECT max(w."day") FROM "validation"."working_day" w WHERE w."day" <= "d" AND w."day" > "d" - 30
+$$;
+CREATE FUNCTION "validation"."working_day_on_or_after"("d" date) RETURNS date LANGUAGE sql STABLE AS $$
+SELECT min(w."day") FROM "validation"."working_day" w WHERE w."day" >= "d" AND w."day" < "d" + 30
+$$;
+-- A working day moved by n working days (n < 0: back); NULL when d is not a working day.
+CREATE FUNCTION "validation"."add_working_days"("d" date, "days" integer) RETURNS date LANGUAGE sql STABLE AS $$
+SELECT b."day" FROM "validation"."working_day" a JOIN "validation"."working_day" b ON b."n" = a."n" + "days" WHERE a."day" = "d"
+$$;
+
+-- The due date of a report whose period ends on a day: for a case with an active PA or
+-- professional deputy, that day (rolled back to the latest working day on or before it) plus 40
+-- working days; for any other, 21 days later, moved to the next working day when that is not one.
+CREATE FUNCTION "validation"."report_due_date"("period_end" date, "pa_or_pro" boolean) RETURNS date LANGUAGE sql STABLE AS $$
+SELECT CASE WHEN "period_end" IS NULL THEN NULL
+            WHEN "pa_or_pro" THEN "validation"."add_working_days"("validation"."working_day_on_or_before"("period_end"), 40)
+            ELSE "validation"."working_day_on_or_after"("period_end" + 21) END
+$$;
