@@ -41,6 +41,12 @@ pub const RULES: &[Rule] = &[
         decisions: "timeline_payload_ids_decisions",
         decision: "decision",
     },
+    Rule {
+        name: "scheduled_event_payload_ids",
+        sql: include_str!("sql/rules/scheduled_event_payload_ids.sql"),
+        decisions: "scheduled_event_payload_ids_decisions",
+        decision: "decision",
+    },
 ];
 
 #[derive(Debug, Clone, Copy)]

@@ -356,6 +356,74 @@ pub const TABLES: &[SiriusTable] = &[
         matching: Matching::none("Sirius keeps no CasRec key for a timeline link; its event is new or an earlier run's"),
         about: "person ↔ timeline event links",
     },
+    SiriusTable {
+        name: "annual_report_logs",
+        key: Key::Id { sequence: "annual_report_logs_id_seq" },
+        // reviewedby_id names an assignee (left NULL); lodgingchecklistdocument_id a document (NULL).
+        parents: &[
+            Parent { column: "client_id", table: PERSONS, fill: Fill::Transform },
+            Parent { column: "order_id", table: CASES, fill: Fill::Transform },
+        ],
+        uid: None,
+        matching: Matching {
+            // A client reports once per period: a migrated client's report whose period ends on
+            // the day one report Sirius holds for that client ends is that report.
+            rules: &[MatchRule {
+                columns: &["client_id", "reportingperiodenddate"],
+                ours: "true",
+                theirs: "true",
+                pick: Pick::OnlyOne,
+            }],
+            keep: &[],
+            facts: &["client_id", "reportingperiodenddate"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "clients' report logs: each account period and the pending report (Report Due)",
+    },
+    SiriusTable {
+        name: "annual_report_lodging_details",
+        key: Key::Id { sequence: "annual_report_lodging_details_id_seq" },
+        // lodgedby_id names an assignee, which the migration only reads (READS).
+        parents: &[Parent { column: "annual_report_log_id", table: "annual_report_logs", fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // A report has one set of lodging details.
+            rules: &[MatchRule { columns: &["annual_report_log_id"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &[],
+            facts: &["annual_report_log_id"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "how each account report was lodged: status, deadlines, resubmission",
+    },
+    SiriusTable {
+        name: "annual_report_type_assignments",
+        key: Key::Id { sequence: "annual_report_type_assignments_id_seq" },
+        parents: &[Parent { column: "annualreport_id", table: "annual_report_logs", fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // A report has one type assignment.
+            rules: &[MatchRule { columns: &["annualreport_id"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &[],
+            facts: &["annualreport_id"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "each report log's report type (OPG102 / OPG103) from its order's supervision level",
+    },
+    SiriusTable {
+        name: "scheduled_events",
+        key: Key::Id { sequence: "scheduled_events_id_seq" },
+        // The payload names the client and the report log; integration's
+        // scheduled_event_payload_ids rule writes their Sirius ids into it.
+        parents: &[],
+        uid: None,
+        matching: Matching::none(
+            "an event names its client and report only inside its JSON payload, and Sirius schedules many of one class",
+        ),
+        about: "the reporting-period-end event of each pending report",
+    },
 ];
 
 /// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).

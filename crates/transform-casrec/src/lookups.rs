@@ -103,4 +103,19 @@ mod tests {
         assert_eq!(l.get("accommodation_type").unwrap().get(""), Some("NO ACCOMMODATION TYPE"));
         assert_eq!(l.get("deputy_status").unwrap().get("99"), Some("DECEASED"));
     }
+
+    /// The working-day calendar reads every code of `bank_holidays` as a date; one that did not
+    /// parse would silently be a working day.
+    #[test]
+    fn every_bank_holiday_is_a_weekday_date() {
+        use chrono::Datelike;
+        let l = Lookups::load().unwrap();
+        let (_, days) = &l.tables["bank_holidays"];
+        assert!(days.len() > 250, "1995 to 2030");
+        for (code, name) in days {
+            let d: chrono::NaiveDate = code.parse().unwrap_or_else(|e| panic!("{code} ({name}): {e}"));
+            assert!(d.weekday().num_days_from_monday() < 5, "{code} ({name}) falls on a weekend");
+        }
+        assert!(days.iter().any(|(c, _)| c == "2022-09-19"), "the state funeral");
+    }
 }

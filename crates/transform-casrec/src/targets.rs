@@ -90,6 +90,12 @@ pub const TARGETS: &[Target] = &[
     target(Insert, "timeline_archive_events", "timeline", "timeline_event", "pat", &[]),
     target(Insert, "person_timeline_migration_events", "timeline", "person_timeline", "pat", &[("person_id", "client_persons"), ("timelineevent_id", "timeline_migration_events")]),
     target(Insert, "person_timeline_archive_events", "timeline", "person_timeline", "pat", &[("person_id", "client_persons"), ("timelineevent_id", "timeline_archive_events")]),
+    target(Insert, "annual_report_logs", "reporting", "annual_report_logs", "account", &[("client_id", "client_persons"), ("order_id", "cases")]),
+    target(Insert, "annual_report_logs_pending", "reporting", "annual_report_logs", "pat", &[("client_id", "client_persons"), ("order_id", "cases")]),
+    target(Insert, "annual_report_lodging_details", "reporting", "annual_report_lodging_details", "account", &[("annual_report_log_id", "annual_report_logs")]),
+    target(Insert, "annual_report_type_assignments", "reporting", "annual_report_type_assignments", "account", &[("annualreport_id", "annual_report_logs")]),
+    target(Insert, "annual_report_type_assignments_pending", "reporting", "annual_report_type_assignments", "pat", &[("annualreport_id", "annual_report_logs_pending")]),
+    target(Insert, "scheduled_events_reporting", "reporting", "scheduled_events", "pat", &[]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).

@@ -362,48 +362,110 @@ pub fn is_active_pa_pro_deputy(dep_type: Option<&str>, stat: Option<&str>) -> bo
     is_pa_pro_deputy_type(dep_type) && stat == Some("1")
 }
 
-/// numpy's `busday_offset(date, n, roll='backward')` with the default Monday–Friday week and no
-/// holidays: a Saturday/Sunday first rolls back to the Friday, then `n` weekdays are added (or
-/// subtracted for negative `n`). `None` on overflow.
-pub fn add_business_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
-    let mut d = match date.weekday() {
-        Weekday::Sat => date.pred_opt()?,
-        Weekday::Sun => date.checked_sub_days(Days::new(2))?,
-        _ => date,
-    };
-    // Whole weeks first, then the remainder one weekday at a time.
-    let weeks = n / 5;
-    let rest = n % 5;
-    d = if weeks >= 0 {
-        d.checked_add_days(Days::new(weeks.unsigned_abs().checked_mul(7)?))?
-    } else {
-        d.checked_sub_days(Days::new(weeks.unsigned_abs().checked_mul(7)?))?
-    };
-    let step_forward = rest >= 0;
-    for _ in 0..rest.unsigned_abs() {
-        loop {
-            d = if step_forward { d.succ_opt()? } else { d.pred_opt()? };
-            if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-                break;
+/// Which days are working days: Monday to Friday, less the bank holidays it holds. The
+/// original counted weekends only (its bank holidays were working days); the migration takes
+/// England and Wales's bank holidays as data (`mappings/lookups/bank_holidays.csv`), so a due
+/// date never lands on one and a period's working days are the ones the OPG works.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkingDays {
+    holidays: std::collections::BTreeSet<NaiveDate>,
+}
+
+impl WorkingDays {
+    /// Monday to Friday, every one a working day (the original's calendar).
+    pub fn weekends_only() -> WorkingDays {
+        WorkingDays::default()
+    }
+
+    pub fn with_holidays(holidays: impl IntoIterator<Item = NaiveDate>) -> WorkingDays {
+        WorkingDays { holidays: holidays.into_iter().collect() }
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&d)
+    }
+
+    /// The working day on or before `d`.
+    pub fn on_or_before(&self, mut d: NaiveDate) -> Option<NaiveDate> {
+        while !self.is_working_day(d) {
+            d = d.pred_opt()?;
+        }
+        Some(d)
+    }
+
+    /// The working day on or after `d`.
+    pub fn on_or_after(&self, mut d: NaiveDate) -> Option<NaiveDate> {
+        while !self.is_working_day(d) {
+            d = d.succ_opt()?;
+        }
+        Some(d)
+    }
+
+    /// numpy's `busday_offset(date, n, roll)` over this calendar: a day that is not a working day
+    /// first rolls to the working day before it (`Roll::Backward`) or after it (`Roll::Forward`),
+    /// then `n` working days are added (subtracted when negative). `None` on overflow.
+    pub fn offset(&self, date: NaiveDate, n: i64, roll: Roll) -> Option<NaiveDate> {
+        let mut d = match roll {
+            Roll::Backward => self.on_or_before(date)?,
+            Roll::Forward => self.on_or_after(date)?,
+        };
+        if self.holidays.is_empty() {
+            // Whole weeks first when only weekends are skipped (a million rows, no loop per day).
+            let weeks = n / 5;
+            let days = Days::new(weeks.unsigned_abs().checked_mul(7)?);
+            d = if weeks >= 0 { d.checked_add_days(days)? } else { d.checked_sub_days(days)? };
+            return self.step(d, n % 5);
+        }
+        self.step(d, n)
+    }
+
+    fn step(&self, mut d: NaiveDate, n: i64) -> Option<NaiveDate> {
+        for _ in 0..n.unsigned_abs() {
+            loop {
+                d = if n >= 0 { d.succ_opt()? } else { d.pred_opt()? };
+                if self.is_working_day(d) {
+                    break;
+                }
             }
         }
+        Some(d)
     }
-    Some(d)
+}
+
+/// How [`WorkingDays::offset`] first moves a day that is not a working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roll {
+    Backward,
+    Forward,
+}
+
+/// numpy's `busday_offset(date, n, roll='backward')`: a day that is not a working day first rolls
+/// back to the working day before it, then `n` working days are added (or subtracted for
+/// negative `n`). `None` on overflow.
+pub fn add_business_days(date: NaiveDate, n: i64, calendar: &WorkingDays) -> Option<NaiveDate> {
+    calendar.offset(date, n, Roll::Backward)
+}
+
+/// The original's `busday_offset(today, -n, roll='forward')` (the report status thresholds
+/// "fifteen / seventy-one working days ago"): a day that is not a working day first moves on to
+/// the next working day, then `n` working days are counted back.
+pub fn working_days_before(date: NaiveDate, n: i64, calendar: &WorkingDays) -> Option<NaiveDate> {
+    calendar.offset(date, n.checked_neg()?, Roll::Forward)
 }
 
 /// `DueDateCalculator.calculate_duedate` for an already-parsed end date:
 ///
-/// * case with an active PA/PRO deputy: the end date (time dropped) + 40 business days with
-///   `roll='backward'` (a weekend end date first rolls back to Friday); weekends only, bank holidays
-///   count as working days;
-/// * any other case: + 21 days, a weekend result moves to the following Monday.
+/// * case with an active PA/PRO deputy: the end date (time dropped), rolled back to a working day,
+///   + 40 working days;
+/// * any other case: + 21 days, and a result that is not a working day moves on to the next one
+///   (the original moved only a weekend to the Monday).
 ///
 /// `None` only when the result would leave the years 1–9999.
-pub fn due_date_from(end_date: NaiveDateTime, has_active_pa_pro_deputy: bool) -> Option<NaiveDate> {
+pub fn due_date_from(end_date: NaiveDateTime, has_active_pa_pro_deputy: bool, calendar: &WorkingDays) -> Option<NaiveDate> {
     let due = if has_active_pa_pro_deputy {
-        add_business_days(end_date.date(), 40)
+        add_business_days(end_date.date(), 40, calendar)
     } else {
-        add_days_then_next_monday(end_date, 21).map(|d| d.date())
+        end_date.date().checked_add_days(Days::new(21)).and_then(|d| calendar.on_or_after(d))
     };
     due.and_then(in_years)
 }
@@ -420,11 +482,12 @@ pub fn due_date_from(end_date: NaiveDateTime, has_active_pa_pro_deputy: bool) ->
 pub fn due_date_for_case(
     end_date: Option<&str>,
     has_active_pa_pro_deputy: bool,
+    calendar: &WorkingDays,
 ) -> Result<Option<NaiveDate>, TransformError> {
     const F: &str = "calculate_duedate";
     let dt = parse_casrec_datetime(end_date).map_err(|e| e.in_function(F).with_original(OriginalBehaviour::Silent))?;
     let Some(dt) = dt else { return Ok(None) };
-    due_date_from(dt, has_active_pa_pro_deputy)
+    due_date_from(dt, has_active_pa_pro_deputy, calendar)
         .map(Some)
         .ok_or_else(|| out_of_range(F, end_date.unwrap_or_default(), OriginalBehaviour::Silent))
 }
@@ -676,7 +739,8 @@ mod tests {
     #[test]
     fn due_date_calculator_facts() {
         let pa_pro_cases = ["1"];
-        let f = |end: &str, case: &str| due_date_for_case(Some(end), pa_pro_cases.contains(&case));
+        let wd = WorkingDays::weekends_only();
+        let f = |end: &str, case: &str| due_date_for_case(Some(end), pa_pro_cases.contains(&case), &wd);
         assert_eq!(f("", "3"), Ok(None));
         assert_eq!(f("", "1"), Ok(None));
         assert!(f("88/11/2999", "3").is_err());
@@ -691,8 +755,8 @@ mod tests {
         // The fallback for the unparseable ones is NULL, as the original wrote.
         let e = f("99/12/2022", "1").expect_err("bad");
         assert_eq!((e.fallback, e.original), (None, OriginalBehaviour::Silent));
-        assert_eq!(due_date_for_case(None, true), Ok(None));
-        assert_eq!(due_date_for_case(Some("  "), false), Ok(None));
+        assert_eq!(due_date_for_case(None, true, &wd), Ok(None));
+        assert_eq!(due_date_for_case(Some("  "), false, &wd), Ok(None));
     }
 
     #[test]
@@ -705,16 +769,45 @@ mod tests {
         assert!(is_active_pa_pro_deputy(Some("73"), Some("1")));
         assert!(!is_active_pa_pro_deputy(Some("73"), Some("2")));
         assert!(!is_active_pa_pro_deputy(Some("1"), Some("1")));
+        let wd = WorkingDays::weekends_only();
         // Friday + 1 business day = Monday; Saturday rolls back to Friday first.
-        assert_eq!(add_business_days(d(2022, 3, 18), 1), Some(d(2022, 3, 21)));
-        assert_eq!(add_business_days(d(2022, 3, 19), 0), Some(d(2022, 3, 18)));
-        assert_eq!(add_business_days(d(2022, 3, 20), 1), Some(d(2022, 3, 21)));
-        assert_eq!(add_business_days(d(2022, 3, 21), -1), Some(d(2022, 3, 18)));
-        assert_eq!(add_business_days(d(2022, 3, 23), -7), Some(d(2022, 3, 14)));
-        assert_eq!(add_business_days(d(2024, 2, 28), 2), Some(d(2024, 3, 1)));
+        assert_eq!(add_business_days(d(2022, 3, 18), 1, &wd), Some(d(2022, 3, 21)));
+        assert_eq!(add_business_days(d(2022, 3, 19), 0, &wd), Some(d(2022, 3, 18)));
+        assert_eq!(add_business_days(d(2022, 3, 20), 1, &wd), Some(d(2022, 3, 21)));
+        assert_eq!(add_business_days(d(2022, 3, 21), -1, &wd), Some(d(2022, 3, 18)));
+        assert_eq!(add_business_days(d(2022, 3, 23), -7, &wd), Some(d(2022, 3, 14)));
+        assert_eq!(add_business_days(d(2024, 2, 28), 2, &wd), Some(d(2024, 3, 1)));
         // A time of day on the end date is dropped on the PA/PRO path, kept then dropped on the lay path.
-        assert_eq!(due_date_from(dt(2022, 3, 21, 23, 0, 0), true), Some(d(2022, 5, 16)));
-        assert_eq!(due_date_from(dt(2022, 3, 4, 23, 0, 0), false), Some(d(2022, 3, 25)));
-        assert_eq!(due_date_for_case(Some("9999-12-31"), true).expect_err("overflow").kind, ErrorKind::OutOfRange);
+        assert_eq!(due_date_from(dt(2022, 3, 21, 23, 0, 0), true, &wd), Some(d(2022, 5, 16)));
+        assert_eq!(due_date_from(dt(2022, 3, 4, 23, 0, 0), false, &wd), Some(d(2022, 3, 25)));
+        assert_eq!(due_date_for_case(Some("9999-12-31"), true, &wd).expect_err("overflow").kind, ErrorKind::OutOfRange);
+    }
+
+    /// England and Wales's bank holidays are not working days: Christmas 2022 (Sunday 25, its
+    /// substitute Tuesday 27, Boxing Day Monday 26) and Easter 2023.
+    #[test]
+    fn working_days_skip_bank_holidays() {
+        let wd = WorkingDays::with_holidays([d(2022, 12, 26), d(2022, 12, 27), d(2023, 4, 7), d(2023, 4, 10)]);
+        assert_eq!(add_business_days(d(2022, 12, 23), 1, &wd), Some(d(2022, 12, 28)));
+        // A holiday end date rolls back to the working day before it.
+        assert_eq!(add_business_days(d(2022, 12, 27), 1, &wd), Some(d(2022, 12, 28)));
+        assert_eq!(add_business_days(d(2023, 4, 6), 1, &wd), Some(d(2023, 4, 11)));
+        assert_eq!(add_business_days(d(2022, 12, 28), -1, &wd), Some(d(2022, 12, 23)));
+        // Counting back from a holiday first moves on to the next working day.
+        assert_eq!(working_days_before(d(2023, 4, 10), 1, &wd), Some(d(2023, 4, 6)));
+        assert_eq!(working_days_before(d(2023, 4, 12), 3, &wd), Some(d(2023, 4, 5)));
+        // Lay path: 21 days after 6 December 2022 is Tuesday 27th, a holiday: Wednesday 28th.
+        assert_eq!(due_date_from(dt(2022, 12, 6, 0, 0, 0), false, &wd), Some(d(2022, 12, 28)));
+        // The same calendar without holidays agrees with the original.
+        let plain = WorkingDays::weekends_only();
+        assert_eq!(due_date_from(dt(2022, 12, 6, 0, 0, 0), false, &plain), Some(d(2022, 12, 27)));
+        for n in [-71, -15, -1, 0, 1, 40] {
+            let slow = WorkingDays { holidays: [d(1900, 1, 1)].into_iter().collect() };
+            for day in 0..14 {
+                let start = d(2024, 1, 1) + Days::new(day);
+                assert_eq!(plain.offset(start, n, Roll::Backward), slow.offset(start, n, Roll::Backward), "{start} {n}");
+                assert_eq!(plain.offset(start, n, Roll::Forward), slow.offset(start, n, Roll::Forward), "{start} {n}");
+            }
+        }
     }
 }

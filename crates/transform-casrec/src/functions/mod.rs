@@ -33,7 +33,7 @@ pub use dates::{
     add_business_days, add_one_year, calculate_duedate, calculate_startdate, current_date, date_format_standard,
     due_date_for_case, due_date_from, end_of_tax_year, fee_reduction_end_date, format_date, format_datetime,
     is_active_pa_pro_deputy, is_pa_pro_deputy_type, parse_casrec_date, parse_casrec_datetime, parse_casrec_time,
-    round_to_second, start_of_tax_year, PA_PRO_DEPUTY_TYPES,
+    round_to_second, start_of_tax_year, working_days_before, Roll, WorkingDays, PA_PRO_DEPUTY_TYPES,
 };
 pub use decimal::{absolute_value, money_pound_pence, multiply_by_100, Decimal};
 pub use deputy::{map_deputy_subtype, DeputyNames, DeputySubtype};
@@ -231,7 +231,7 @@ mod tests {
             let v = Some(s);
             let _ = (parse_casrec_datetime(v), add_one_year(v), start_of_tax_year(v), end_of_tax_year(v));
             let _ =
-                (fee_reduction_end_date(v), calculate_duedate(v), calculate_startdate(v), due_date_for_case(v, true));
+                (fee_reduction_end_date(v), calculate_duedate(v), calculate_startdate(v), due_date_for_case(v, true, &WorkingDays::weekends_only()));
             let _ = (money_pound_pence(v), multiply_by_100(v), absolute_value(v), coerce_int(v), coerce_bool(v));
             let _ = (coerce_decimal(v), convert_to_timestamp(v, v), convert_to_timestamp(Some("2020-01-01"), v));
             let _ = (first_word(v), last_words(v), capitalise_first_letter(v), first_two_chars(v), convert_to_bool(v));

@@ -95,6 +95,7 @@ function_list! {
     calculate_startdate::CalculateStartdate,
     due_date_for_case::DueDateForCase,
     add_business_days::AddBusinessDays,
+    working_days_before::WorkingDaysBefore,
     convert_to_timestamp::ConvertToTimestamp,
     london_local_to_utc::LondonLocalToUtc,
     format_date::FormatDate,
@@ -163,12 +164,21 @@ pub struct ValueException {
 pub struct UdfEnv {
     pub lookups: Lookups,
     pub as_of: NaiveDate,
+    /// Working days: Monday to Friday less the `bank_holidays` lookup's dates.
+    pub working_days: crate::functions::WorkingDays,
     pub exceptions: Mutex<Vec<ValueException>>,
 }
 
 impl UdfEnv {
     pub fn new(lookups: Lookups, as_of: NaiveDate) -> Arc<UdfEnv> {
-        Arc::new(UdfEnv { lookups, as_of, exceptions: Mutex::new(Vec::new()) })
+        // The lookup's codes are ISO dates; its unit test checks each parses.
+        let holidays = lookups
+            .tables
+            .get("bank_holidays")
+            .map(|(_, pairs)| pairs.iter().filter_map(|(day, _)| day.parse::<NaiveDate>().ok()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let working_days = crate::functions::WorkingDays::with_holidays(holidays);
+        Arc::new(UdfEnv { lookups, as_of, working_days, exceptions: Mutex::new(Vec::new()) })
     }
 
     fn record(&self, row: Option<i64>, label: &str, e: &ValueError) {

@@ -704,3 +704,23 @@ fn no_function_hides_a_builtin() {
         }
     }
 }
+
+/// The working-day functions skip the `bank_holidays` lookup's days: Christmas 2022 (Boxing Day
+/// Monday 26, the Christmas substitute Tuesday 27).
+#[tokio::test]
+async fn working_days_skip_the_bank_holidays_lookup() {
+    let mut lookups = Lookups::default();
+    let days: Vec<(String, String)> =
+        [("2022-12-26", "Boxing Day"), ("2022-12-27", "Christmas Day")].map(|(d, n)| (d.into(), n.into())).to_vec();
+    lookups.tables.insert("bank_holidays".into(), (Lookup::from_pairs("bank_holidays", days.clone()), days));
+    let env = UdfEnv::new(lookups, NaiveDate::from_ymd_opt(2022, 12, 28).unwrap());
+    let sql = "SELECT d FROM (VALUES (1, add_business_days(DATE '2022-12-23', 1)), \
+               (2, working_days_before(DATE '2022-12-28', 1)), (3, working_days_before(DATE '2022-12-26', 0)), \
+               (4, due_date_for_case('2022-12-06', false, 1, 'End Date')), \
+               (5, due_date_for_case('2022-12-27', true, 1, 'End Date'))) AS t(id, d) ORDER BY id";
+    // The PA/PRO path rolls a holiday end date back to Friday 23 December before counting 40.
+    assert_eq!(
+        run(&env, sql).await.1,
+        ["2022-12-28", "2022-12-23", "2022-12-28", "2022-12-28", "2023-02-21"].map(String::from).to_vec()
+    );
+}
