@@ -40,7 +40,8 @@ async fn each_event_names_its_report_log_and_client_by_sirius_id() {
     )
     .await
     .unwrap();
-    for (id, case, end) in [(1, "10000001", "2027-12-31"), (2, "10000002", "2026-06-30"), (3, "10000003", "2026-01-31")] {
+    for (id, case, end) in [(1, "10000001", "2027-12-31"), (2, "10000002", "2026-06-30"), (3, "10000003", "2026-01-31")]
+    {
         db.execute(
             "INSERT INTO \"integration\".\"scheduled_events\" VALUES ($1, $2, $3, $4)",
             &[&id, &format!("report_event:{case}"), &format!("report_pending:{case}"), &event("null", "null", end)],
@@ -54,8 +55,11 @@ async fn each_event_names_its_report_log_and_client_by_sirius_id() {
         counts.decisions,
         vec![("client and report log ids written".to_string(), 2), ("no report log".to_string(), 1)]
     );
-    let expected =
-        [(1, event("501", "9001", "2027-12-31")), (2, event("502", "9002", "2026-06-30")), (3, event("null", "null", "2026-01-31"))];
+    let expected = [
+        (1, event("501", "9001", "2027-12-31")),
+        (2, event("502", "9002", "2026-06-30")),
+        (3, event("null", "null", "2026-01-31")),
+    ];
     for _ in 0..2 {
         for (id, want) in &expected {
             let got: String = db

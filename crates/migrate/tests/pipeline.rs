@@ -504,3 +504,73 @@ async fn a_rerun_keeps_rows_edited_in_sirius_lists_them_and_overwrites_only_when
     load_to_target::rollback(&env.settings.migration_db, &env.settings.sirius_db, third).await.unwrap();
     assert_eq!(surname().await, "Edited-in-Sirius");
 }
+
+/// The as-of date is the only "today": a rerun with the same date changes no row Sirius holds
+/// (the wall clock is never read, so a rerun on another day is this rerun), and a run with a later
+/// date changes only columns decided by "today", which the report lists with both dates. Reports
+/// ending between the two dates' thresholds move on (PENDING to DUE, DUE to OVERDUE…).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_as_of_date_changes_only_the_columns_that_depend_on_it_and_the_report_says_so() {
+    let (env, rt) = loaded("pipeasof", 150, 13).await;
+    let sirius = env.sirius_db.client().await;
+    let m = env.migration_db.client().await;
+    migrate_once(&rt).await;
+    let first = checksums(&sirius).await;
+    migrate_once(&rt).await;
+    assert_eq!(checksums(&sirius).await, first, "the same as-of date changes nothing");
+    let unchanged = testkit::count(&m, r#"SELECT count(*) FROM "validation"."changes_since_earlier_runs""#).await;
+    assert_eq!(unchanged, 0);
+    // Three months on: later than every report period that ends within the export's last weeks.
+    let mut settings = env.settings.clone();
+    settings.run.as_of_date = "2027-02-01".into();
+    let later = Runtime::connect(settings, RunOptions::default()).await.unwrap();
+    let run = migrate_once(&later).await;
+    let changed: Vec<(String, String, i64, String, String)> = m
+        .query(
+            r#"SELECT "table_name", "column_name", "rows", "earlier_as_of", "as_of"
+                 FROM "validation"."changes_since_earlier_runs" ORDER BY 1, 2"#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+        .collect();
+    // Every column a mapping takes from the as-of date (as_of_date() in mappings/), and
+    // updateddate, which Sirius stamps itself on every update.
+    let depends_on_today = [
+        ("annual_report_logs", "status"),
+        ("annual_report_logs", "reviewstatus"),
+        ("cases", "createddate"),
+        ("persons", "statusdate"),
+        ("supervision_level_log", "appliesfrom"),
+        ("supervision_level_log", "createddate"),
+        ("tasks", "createdtime"),
+        ("timeline_event", "event"),
+        ("timeline_event", "timestamp"),
+        ("warnings", "dateadded"),
+    ];
+    for (table, column, rows, then, now) in &changed {
+        assert!(
+            column == "updateddate" || depends_on_today.contains(&(table.as_str(), column.as_str())),
+            "{table}.{column} changed in {rows} rows with the as-of date"
+        );
+        assert_eq!((then.as_str(), now.as_str()), ("2026-11-01", "2027-02-01"), "{table}.{column}");
+    }
+    assert!(
+        changed.iter().any(|(t, c, rows, _, _)| t == "annual_report_logs" && c == "status" && *rows > 0),
+        "some report changed status: {changed:?}"
+    );
+    // Only updates: no row was added or removed by the later date.
+    let inserted = testkit::count(
+        &m,
+        &format!(r#"SELECT count(*) FROM "migration"."loaded_rows" WHERE "run_id" = {run} AND "action" = 'INSERT'"#),
+    )
+    .await;
+    assert_eq!(inserted, 0);
+    let report =
+        std::fs::read_to_string(env.settings.validation.report_dir.join(format!("run-{run}")).join("validation.md"))
+            .unwrap();
+    assert!(report.contains("## Changed since earlier runs"), "{report}");
+    assert!(report.contains("| annual_report_logs | status |"), "{report}");
+}

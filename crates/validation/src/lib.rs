@@ -17,6 +17,7 @@
 
 pub mod accounting;
 pub mod casrec_rows;
+pub mod changes;
 pub mod differences;
 pub mod rules;
 
@@ -445,6 +446,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         ));
         diffs.extend(split);
     }
+    let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
     casrec_rows::compare(&m, &s, &tables, &mut checks, &mut diffs).await?;
     let rules = rules::compare(&m, &mut checks).await?;
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
@@ -472,7 +474,9 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
         format!("{} of {} files counted by line", counted.len(), files.len()),
     ));
-    write_report(ctx, &checks, &scope, &files, &rules, &diffs, integrated_run).await?;
+    let found =
+        Findings { checks: &checks, scope: &scope, files: &files, rules: &rules, diffs: &diffs, changes: &changes };
+    write_report(ctx, &found, integrated_run).await?;
     Ok(checks)
 }
 
@@ -672,6 +676,7 @@ fn tables(
     rules: &[rules::RuleRow],
     facts: &[(String, String)],
     diffs: &[differences::ColumnDifference],
+    changes: &[changes::ColumnChange],
 ) -> Vec<Table> {
     let sum = |f: fn(&accounting::FileRows) -> i64| files.iter().map(f).sum::<i64>();
     let read = sum(|f| f.read);
@@ -756,6 +761,25 @@ fn tables(
                 .iter()
                 .map(|d| {
                     (vec![d.comparison.clone(), d.column.clone(), thousands(d.rows), d.examples.join("; ")], true)
+                })
+                .collect(),
+        },
+        Table {
+            title: Some("Changed since earlier runs"),
+            intro: "Columns this run's load changed in rows an earlier run had loaded (the ledger's before-images \
+                    against the rows Sirius holds now), with the as-of date of the run that had loaded them and of \
+                    this one. On the same export and as-of date there are none; with another as-of date only the \
+                    columns decided by \"today\" change (report statuses, creation and status dates, the migration \
+                    notice). Sirius stamps updateddate itself. Every such column is in \
+                    validation.changes_since_earlier_runs.",
+            header: &["table", "column", "rows changed", "as-of date then", "as-of date now"],
+            numeric: &[2],
+            rows: changes
+                .iter()
+                .map(|c| {
+                    let cells =
+                        vec![c.table.clone(), c.column.clone(), thousands(c.rows), c.earlier_as_of.clone(), c.as_of.clone()];
+                    (cells, false)
                 })
                 .collect(),
         },
@@ -939,22 +963,29 @@ async fn run_facts(
     ])
 }
 
+/// What validation found, as the report shows it.
+struct Findings<'a> {
+    checks: &'a [Check],
+    scope: &'a [(String, i64)],
+    files: &'a [accounting::FileRows],
+    rules: &'a [rules::RuleRow],
+    diffs: &'a [differences::ColumnDifference],
+    changes: &'a [changes::ColumnChange],
+}
+
 async fn write_report(
     ctx: &StepContext<'_>,
-    checks: &[Check],
-    scope: &[(String, i64)],
-    files: &[accounting::FileRows],
-    rules: &[rules::RuleRow],
-    diffs: &[differences::ColumnDifference],
+    found: &Findings<'_>,
     integrated_run: RunId,
 ) -> Result<(), ValidationError> {
     let settings = ctx.settings();
+    let Findings { checks, scope, files, rules, diffs, changes } = *found;
     let facts = run_facts(ctx, integrated_run, scope).await?;
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
-    let tables = tables(checks, scope, files, rules, &facts, diffs);
+    let tables = tables(checks, scope, files, rules, &facts, diffs, changes);
     for (name, text, kind) in [
         ("validation.md", markdown(ctx.run_id, checks, &tables), "text/markdown"),
         ("validation.html", html(ctx.run_id, checks, &tables), "text/html"),
@@ -1012,7 +1043,7 @@ mod tests {
             why: accounting::NO_TARGET.into(),
             ..Default::default()
         }];
-        let tables = tables(&checks, &scope, &files, &[], &[], &[]);
+        let tables = tables(&checks, &scope, &files, &[], &[], &[], &[]);
         let md = markdown(7, &checks, &tables);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
@@ -1038,7 +1069,7 @@ mod tests {
             orphans: 1,
             ..Default::default()
         }];
-        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[], &[], &[]));
+        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[], &[], &[], &[]));
         assert!(
             md.contains(
                 "| pat.csv | not counted | not counted | 10 | 1 | 5 | 2 | 3 | 1 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2); bonds_active: Bond Co is not a bond provider code: quarantined (1) |"

@@ -461,7 +461,11 @@ pub fn working_days_before(date: NaiveDate, n: i64, calendar: &WorkingDays) -> O
 ///   (the original moved only a weekend to the Monday).
 ///
 /// `None` only when the result would leave the years 1–9999.
-pub fn due_date_from(end_date: NaiveDateTime, has_active_pa_pro_deputy: bool, calendar: &WorkingDays) -> Option<NaiveDate> {
+pub fn due_date_from(
+    end_date: NaiveDateTime,
+    has_active_pa_pro_deputy: bool,
+    calendar: &WorkingDays,
+) -> Option<NaiveDate> {
     let due = if has_active_pa_pro_deputy {
         add_business_days(end_date.date(), 40, calendar)
     } else {
@@ -805,7 +809,11 @@ mod tests {
             let slow = WorkingDays { holidays: [d(1900, 1, 1)].into_iter().collect() };
             for day in 0..14 {
                 let start = d(2024, 1, 1) + Days::new(day);
-                assert_eq!(plain.offset(start, n, Roll::Backward), slow.offset(start, n, Roll::Backward), "{start} {n}");
+                assert_eq!(
+                    plain.offset(start, n, Roll::Backward),
+                    slow.offset(start, n, Roll::Backward),
+                    "{start} {n}"
+                );
                 assert_eq!(plain.offset(start, n, Roll::Forward), slow.offset(start, n, Roll::Forward), "{start} {n}");
             }
         }

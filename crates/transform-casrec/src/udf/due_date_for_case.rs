@@ -15,6 +15,8 @@ impl CasrecFunction for DueDateForCase {
         gives NULL and is recorded.";
 
     fn invoke(env: &UdfEnv, a: &Args) -> DfResult<ColumnarValue> {
-        a.date_rows(|r| a.or_record(env, r, f::due_date_for_case(a.text(0, r), a.boolean(1, r).unwrap_or(false), &env.working_days)))
+        a.date_rows(|r| {
+            a.or_record(env, r, f::due_date_for_case(a.text(0, r), a.boolean(1, r).unwrap_or(false), &env.working_days))
+        })
     }
 }
