@@ -86,7 +86,7 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
             ("Term by", "X"),
             ("Notify", "9"),
         ],
-        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date", "Notified", "Letter Sent"],
+        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date", "Notified", "Letter Sent", "Report Due"],
         text: &["Forename", "Surname", "Adrs1", "Postcode", "Corref"],
         refs: &[],
         key_file: true,
@@ -169,8 +169,19 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
     };
     static ACCOUNT: DefectSpec = DefectSpec {
         mandatory: &["End Date"],
-        codes: &[("Rev Stat", "Z")],
-        dates: &["End Date", "Lodge Date", "Rcvd Date", "Create"],
+        // A further request whose code is not a number: the lodging details take it as none.
+        codes: &[("Rev Stat", "Z"), ("Further1", "X"), ("Further Code", "9")],
+        dates: &[
+            "End Date",
+            "Lodge Date",
+            "Rcvd Date",
+            "Create",
+            "Review Date",
+            "Revise Date",
+            "Further Date1",
+            "Rcvd Date1",
+            "Sent1",
+        ],
         text: &[],
         refs: CASE,
         key_file: false,
@@ -843,10 +854,99 @@ fn drepvis(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
 // ---------------------------------------------------------------------------------------------
 // Per-case files
 
+/// The ends of the reporting periods at the status boundaries of the local as-of date
+/// (`model::local_as_of_date`, Sunday 1 November 2026, moved forward to Monday 2 November: 15
+/// working days before it is Monday 12 October, 71 working days before it Thursday 23 July,
+/// the August bank holiday between), each with the day after; and 4 December 2026, whose due date
+/// 21 days later falls on Christmas Day, with 28 December a bank holiday too.
+const BOUNDARY_ENDS: &[(i32, u32, u32)] =
+    &[(2026, 7, 23), (2026, 7, 24), (2026, 10, 12), (2026, 10, 13), (2026, 11, 1), (2026, 11, 2), (2026, 12, 4)];
+
+/// A report chased after it came in (or did not), as the lodging details read it: the
+/// `Further Code` (one of `codes`, blank when none), and whether the row has a `Revise Date`, a
+/// received date, any `Sent` date and a `Followup Date`.
+struct Chase {
+    codes: &'static [&'static str],
+    revise: bool,
+    received: bool,
+    sent: bool,
+    followup: bool,
+}
+
+/// One of each combination the lodging details' rules tell apart, and a few near misses.
+const CHASES: &[Chase] = &[
+    Chase { codes: &["2", "3", "4"], revise: true, received: false, sent: false, followup: true },
+    Chase { codes: &["2", "3", "4"], revise: true, received: true, sent: false, followup: true },
+    Chase { codes: &["1", "8"], revise: true, received: false, sent: true, followup: false },
+    Chase { codes: &["1", "8"], revise: true, received: true, sent: false, followup: false },
+    Chase { codes: &[""], revise: false, received: false, sent: false, followup: false },
+    Chase { codes: &["2", "3", "4"], revise: true, received: true, sent: true, followup: true },
+    Chase { codes: &["1", "8"], revise: true, received: true, sent: true, followup: true },
+    Chase { codes: &["5"], revise: true, received: false, sent: false, followup: true },
+];
+
+/// The columns of the further dates, by the index of the `Further<k>` code they go with (CasRec
+/// has no `Further Date5`; its fifth and sixth are `Further Date6` and `Further Date6.1`).
+const FURTHER_DATES: [&str; 6] =
+    ["Further Date1", "Further Date2", "Further Date3", "Further Date4", "Further Date6", "Further Date6.1"];
+
+/// Up to six requests for more (`Further1..6` codes, blank and 0 among them, with their dates,
+/// `Sent` dates and `Rcvd Date1..6` answers), from `from`; often the latest answer is to the last
+/// request, and now and then two answers share a day.
+fn further_requests(row: &mut Row, x: &mut R, from: NaiveDate, received: bool, sent: bool, cap: NaiveDate) {
+    let n = x.int(1, 6) as usize;
+    let mut day = from;
+    let mut last = None;
+    for k in 1..=n {
+        day += days(x.int(7, 40));
+        let code =
+            x.weighted(&[("1", 20), ("2", 15), ("3", 10), ("4", 10), ("8", 15), ("99", 10), ("0", 10), ("", 10)]);
+        row.set(&format!("Further{k}"), code);
+        if !code.is_empty() && code != "0" {
+            last = Some(k);
+        }
+        if x.chance(0.8) {
+            row.set(FURTHER_DATES[k - 1], date(day.min(cap)));
+        }
+        if sent && x.chance(0.6) {
+            row.set(&format!("Sent{k}"), date((day + days(x.int(0, 5))).min(cap)));
+        }
+        if received && x.chance(0.4) {
+            row.set(&format!("Rcvd Date{k}"), date((day + days(x.int(5, 30))).min(cap)));
+        }
+    }
+    if let (true, Some(k)) = (received, last) {
+        if x.chance(0.5) {
+            row.set(&format!("Rcvd Date{k}"), date((day + days(45)).min(cap)));
+        }
+    }
+    if received && n >= 2 && x.chance(0.15) {
+        let later = row.get(&format!("Rcvd Date{n}")).to_string();
+        if !later.is_empty() {
+            row.set(&format!("Rcvd Date{}", n - 1), later);
+        }
+    }
+}
+
+/// Clears what says a report came in: the received and lodge dates and their audit fields.
+fn not_received(row: &mut Row) {
+    for c in ["Rcvd Date", "Lodge Date", "Lodge Entered", "Lodge Time", "Lodge by"] {
+        row.set(c, "");
+    }
+}
+
 fn account(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     for_clients(ctx, |c| {
         let mut r = R::new(ctx.seed, "account", c.index);
+        // What the reporting rules read beyond the first fields (chasing, further requests,
+        // current periods) is drawn from a stream of its own, so the rest of each row is as before.
+        let mut x = R::new(ctx.seed, "account-reporting", c.index);
         let Some(first) = c.orders.first() else { return Ok(()) };
+        // Every 30th client has no account history yet: its pat Report Due is its only period
+        // (never one of the clients with a current period, every third).
+        if c.index % 30 == 10 {
+            return Ok(());
+        }
         let stop = c.term_date.unwrap_or(end());
         let mut ends = Vec::new();
         let mut y = first.made.year() + 1;
@@ -858,7 +958,8 @@ fn account(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             y += 1;
         }
         let keep = ends.len().saturating_sub(r.int(1, 4) as usize);
-        for e in &ends[keep..] {
+        let history = &ends[keep..];
+        for (k, e) in history.iter().enumerate() {
             let mut row = Row::new(file);
             stamp(&mut row, &mut r, *e - days(330));
             row.set("Case", c.case.clone());
@@ -870,34 +971,118 @@ fn account(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
                 r.weighted(&[("N", 60), ("R", 8), ("S", 8), ("G", 6), ("M", 4), ("I", 6), ("X", 2)])
             };
             row.set("Rev Stat", rev);
+            let mut lodged = None;
             if !recent || r.chance(0.3) {
-                let lodged = clamp(*e + days(r.int(5, 120)));
-                row.set("Rcvd Date", date(lodged));
+                let rcvd = clamp(*e + days(r.int(5, 120)));
+                lodged = Some(rcvd);
+                row.set("Rcvd Date", date(rcvd));
                 if r.chance(0.85) {
-                    row.set("Lodge Date", date(clamp(lodged + days(r.int(0, 20)))));
-                    row.set("Lodge Entered", date(clamp(lodged + days(r.int(0, 20)))));
+                    row.set("Lodge Date", date(clamp(rcvd + days(r.int(0, 20)))));
+                    row.set("Lodge Entered", date(clamp(rcvd + days(r.int(0, 20)))));
                     row.set("Lodge Time", office_time(&mut r));
                     row.set("Lodge by", r.pick(codes::USERS));
                 }
                 if matches!(rev, "R" | "S" | "G" | "M") && r.chance(0.7) {
-                    row.set("Review Date", date(clamp(lodged + days(r.int(10, 90)))));
+                    row.set("Review Date", date(clamp(rcvd + days(r.int(10, 90)))));
                     row.set("Review by", r.pick(codes::USERS));
                 }
                 if r.chance(0.1) {
                     row.set("Further Code", r.pick(&["1", "2", "3", "4", "8"]));
-                    row.set("Revise Date", date(clamp(lodged + days(r.int(5, 40)))));
+                    row.set("Revise Date", date(clamp(rcvd + days(r.int(5, 40)))));
                     row.set("Further1", r.pick(&["1", "2", "8"]));
-                    row.set("Further Date1", date(clamp(lodged + days(r.int(5, 40)))));
-                    row.set("Sent1", date(clamp(lodged + days(r.int(5, 40)))));
+                    row.set("Further Date1", date(clamp(rcvd + days(r.int(5, 40)))));
+                    row.set("Sent1", date(clamp(rcvd + days(r.int(5, 40)))));
                 }
             }
             row.set("Type", r.pick(&["1", "2", "3"]));
             row.set("Next Yr", flag(&mut r, 0.1));
-            s.emit(row)?;
+            // Some reports reviewed while still "N" (lodged and reviewed, not referred).
+            if rev == "N" && lodged.is_some() && x.chance(0.08) {
+                row.set("Review Date", date(clamp(*e + days(x.int(130, 200)))));
+            }
+            let after = lodged.unwrap_or(*e + days(30));
+            // A share of the older reports chased, by every rule of the lodging details.
+            if !recent && x.chance(0.3) {
+                let chase = &CHASES[x.below(CHASES.len())];
+                if !chase.received {
+                    not_received(&mut row);
+                }
+                for c in ["Further Code", "Revise Date", "Further1", "Further Date1", "Sent1"] {
+                    row.set(c, "");
+                }
+                row.set("Further Code", x.pick(chase.codes));
+                if chase.revise {
+                    row.set("Revise Date", date(clamp(after + days(x.int(5, 40)))));
+                }
+                if chase.followup {
+                    row.set("Followup Date", date(clamp(after + days(x.int(20, 60)))));
+                }
+                if chase.received || chase.sent || x.chance(0.5) {
+                    further_requests(&mut row, &mut x, after, chase.received, chase.sent, end());
+                }
+            } else if !recent && x.chance(0.25) {
+                further_requests(&mut row, &mut x, after, lodged.is_some(), true, end());
+                if x.chance(0.3) {
+                    row.set("Followup Date", date(clamp(after + days(x.int(20, 60)))));
+                }
+            }
+            s.emit(row.clone())?;
+            // Every 50th client has its last period entered twice, the first entry abandoned.
+            if c.index % 50 == 31 && k + 1 == history.len() {
+                let mut again = row;
+                again.set("rct", "");
+                again.set("Rev Stat", "X");
+                s.emit(again)?;
+            }
+        }
+        if c.term_date.is_none() && c.index % 3 == 0 {
+            s.emit(current_period(file, &mut x, &c))?;
         }
         Ok(())
     })?;
     Ok(None)
+}
+
+/// The current reporting period of an open client, placed around the local as-of date so that
+/// every status the as-of date decides occurs (and at the boundaries, each side), and some ending
+/// on the client's pat `Report Due` (a period pat and account both name). One of 16 kinds by
+/// the client's index, so that even 100 clients have each.
+fn current_period(file: &'static CasrecFile, x: &mut R, c: &Client) -> Row {
+    let now = model::local_as_of_date();
+    let mut row = Row::new(file);
+    row.set("Case", c.case.clone());
+    let kind = (c.index / 3) % 16;
+    let (end_date, rev, next, received) = match kind {
+        0 => (now - days(x.int(1, 15)), "N", "N", false),
+        1 => (now - days(x.int(30, 90)), "N", "N", false),
+        2 => (now + days(x.int(1, 200)), "N", "N", false),
+        3 => (now + days(x.int(1, 200)), "", "Y", false),
+        4 => (now + days(x.int(1, 200)), "", "N", false),
+        5..=11 => {
+            let (y, m, d) = BOUNDARY_ENDS[(kind - 5) as usize];
+            (NaiveDate::from_ymd_opt(y, m, d).expect("valid constant date"), "N", "N", false)
+        }
+        12 => (report_due(c).unwrap_or(now), x.pick(&["N", ""]), x.pick(&["Y", "N"]), false),
+        13 => (now - days(x.int(20, 300)), x.pick(&["R", "S"]), "N", false),
+        14 => (now - days(x.int(20, 60)), x.pick(&["N", "R", "S"]), "N", true),
+        _ => (now - days(x.int(100, 300)), x.pick(&["N", "I", "G", "S", "R", "M"]), "N", true),
+    };
+    stamp(&mut row, x, end_date - days(330));
+    row.set("End Date", date(end_date));
+    row.set("Rev Stat", rev);
+    row.set("Next Yr", next);
+    row.set("Type", x.pick(&["1", "2", "3"]));
+    if received {
+        let rcvd = end_date + days(x.int(5, 15));
+        row.set("Rcvd Date", date(rcvd));
+        if kind == 15 {
+            row.set("Lodge Date", date(rcvd + days(x.int(0, 10))));
+            if x.chance(0.5) {
+                row.set("Review Date", date(rcvd + days(x.int(10, 40))));
+            }
+        }
+    }
+    row
 }
 
 fn remark_row(file: &'static CasrecFile, r: &mut R, c: &Client) -> Row {

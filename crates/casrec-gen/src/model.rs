@@ -14,6 +14,14 @@ pub fn export_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 1, 31).expect("valid constant date")
 }
 
+/// The as-of date local runs and the tests migrate with (`config/local.toml`, `testkit`): the
+/// rules that depend on "today" (a report's status: pending, due, overdue, non-compliant) are
+/// decided against it, so the current reporting periods of `account` are placed around it, after
+/// the export date (as pat's `Report Due`, the next period's end, already is).
+pub fn local_as_of_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid constant date")
+}
+
 /// `Case` of client `i` (1-based): eight digits, except every 50th client whose number is
 /// seven digits followed by `T`, as some real CasRec case numbers are.
 pub fn case_number(i: u64) -> String {

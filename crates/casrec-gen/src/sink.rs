@@ -64,6 +64,7 @@ pub(crate) const NO_DEFECTS: DefectSpec = DefectSpec {
 };
 
 /// One record in catalogue column order.
+#[derive(Clone)]
 pub(crate) struct Row {
     cols: &'static [&'static str],
     pub vals: Vec<String>,

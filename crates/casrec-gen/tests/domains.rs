@@ -143,3 +143,70 @@ fn case_deputy_order_and_address_numbers_follow_the_conventions() {
     let mains = link.recs.iter().filter(|r| link.get(r, "Main Addr").unwrap() == "1").count();
     assert_eq!(mains, dep.recs.len());
 }
+
+/// Even 100 clients exercise every rule of the reporting targets: each Rev Stat (blank too, with
+/// Next Yr Y on a future period), further requests with every code and their dates, periods at
+/// the as-of date's status boundaries, a pat Report Due that an account period already ends and
+/// Report Dues with no account history at all.
+#[test]
+fn account_rows_cover_every_reporting_rule_at_100_clients() {
+    let dir = tempfile::tempdir().unwrap();
+    gen(dir.path(), 100, 7, 0.0);
+    let account = read(dir.path(), "account.csv");
+    let rev = account.values("Rev Stat");
+    for s in ["N", "R", "S", "G", "M", "I", "X", ""] {
+        assert!(rev.contains(s), "Rev Stat {s:?} missing: {rev:?}");
+    }
+    let mut codes = std::collections::HashSet::new();
+    for k in 1..=6 {
+        codes.extend(account.values(&format!("Further{k}")));
+    }
+    for c in ["1", "2", "3", "4", "8", "99", "0", ""] {
+        assert!(codes.contains(c), "Further code {c:?} missing: {codes:?}");
+    }
+    for col in [
+        "Further Date1",
+        "Further Date2",
+        "Further Date3",
+        "Further Date4",
+        "Further Date6",
+        "Further Date6.1",
+        "Rcvd Date1",
+        "Rcvd Date2",
+        "Rcvd Date3",
+        "Sent1",
+        "Sent2",
+        "Sent3",
+        "Followup Date",
+        "Revise Date",
+        "Review Date",
+        "Further Code",
+    ] {
+        assert!(account.values(col).iter().any(|v| !v.is_empty()), "{col} is never set");
+    }
+    let ends = account.values("End Date");
+    for d in ["2026-07-23", "2026-07-24", "2026-10-12", "2026-10-13", "2026-11-01", "2026-11-02", "2026-12-04"] {
+        assert!(ends.contains(&format!("{d} 00:00:00")), "no period ends on {d}");
+    }
+    assert!(
+        account.recs.iter().any(|r| account.get(r, "Rev Stat") == Some("")
+            && account.get(r, "Next Yr") == Some("Y")
+            && account.get(r, "End Date").unwrap() > "2026-11-01"),
+        "no blank Rev Stat with Next Yr Y on a future period"
+    );
+    let pat = read(dir.path(), "pat.csv");
+    let periods: std::collections::HashSet<(String, String)> = account
+        .recs
+        .iter()
+        .map(|r| (account.get(r, "Case").unwrap().to_string(), account.get(r, "End Date").unwrap().to_string()))
+        .collect();
+    let cases = account.values("Case");
+    let due: Vec<(String, String)> = pat
+        .recs
+        .iter()
+        .filter(|r| !pat.get(r, "Report Due").unwrap().is_empty())
+        .map(|r| (pat.get(r, "Case").unwrap().to_string(), pat.get(r, "Report Due").unwrap().to_string()))
+        .collect();
+    assert!(due.iter().any(|p| periods.contains(p)), "no Report Due that an account period ends");
+    assert!(due.iter().any(|(c, _)| !cases.contains(c)), "no Report Due without account rows");
+}
