@@ -195,3 +195,434 @@ mod tests {
         assert_eq!(row.get::<_, String>(4), "2025-12-31");
     }
 }
+
+/// The reporting rules on a handful of hand-made CasRec rows, each chosen for one rule of the
+/// specification (issue #18), with the as-of date 2026-11-01: 15 working days before it (from
+/// Monday 2 November) is 12 October, 71 working days before it 23 July.
+#[cfg(test)]
+mod reporting_tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const ACCOUNT: &[&str] = &[
+        "Case",
+        "End Date",
+        "Lodge Date",
+        "Followup Date",
+        "Further Code",
+        "Review Date",
+        "Rcvd Date",
+        "Revise Date",
+        "Rev Stat",
+        "Next Yr",
+        "Further Date1",
+        "Further Date2",
+        "Further Date3",
+        "Further Date4",
+        "Further Date6",
+        "Further Date6.1",
+        "Sent1",
+        "Sent2",
+        "Sent3",
+        "Sent4",
+        "Sent5",
+        "Sent6",
+        "Further1",
+        "Further2",
+        "Further3",
+        "Further4",
+        "Further5",
+        "Further6",
+        "Rcvd Date1",
+        "Rcvd Date2",
+        "Rcvd Date3",
+        "Rcvd Date4",
+        "Rcvd Date5",
+        "Rcvd Date6",
+    ];
+
+    async fn table(c: &tokio_postgres::Client, name: &str, cols: &[&str], rows: &[(i64, &[(&str, &str)])]) {
+        let defs = cols.iter().map(|c| format!("{} text NOT NULL DEFAULT ''", quote_ident(c))).collect::<Vec<_>>();
+        c.batch_execute(&format!("CREATE TABLE {name} (\"casrec_row_id\" bigint, {})", defs.join(", "))).await.unwrap();
+        for (line, vals) in rows {
+            let names = vals.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ");
+            let values = vals.iter().map(|(_, v)| format!("'{v}'")).collect::<Vec<_>>().join(", ");
+            c.batch_execute(&format!("INSERT INTO {name} (\"casrec_row_id\", {names}) VALUES ({line}, {values})"))
+                .await
+                .unwrap();
+        }
+    }
+
+    /// The rows of a query, each as column → text (NULL as "NULL"), by migration_key.
+    async fn rows(c: &tokio_postgres::Client, sql: &str) -> HashMap<String, HashMap<String, String>> {
+        let sql = format!(
+            "SELECT x.\"migration_key\", j.key, coalesce(j.value, 'NULL')
+               FROM ({sql}) x, jsonb_each_text(to_jsonb(x)) j"
+        );
+        let mut out: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for r in c.query(&sql, &[]).await.unwrap() {
+            out.entry(r.get(0)).or_default().insert(r.get(1), r.get(2));
+        }
+        out
+    }
+
+    fn casrec_rows(table: &str) -> &'static str {
+        CASREC_ROWS.iter().find(|(t, _)| *t == table).map(|(_, sql)| *sql).unwrap()
+    }
+
+    #[tokio::test]
+    async fn every_rule_of_the_reporting_targets_on_hand_made_rows() {
+        let db = testkit::TestDb::create("validation_reporting").await;
+        let c = db.client().await;
+        c.batch_execute(
+            r#"CREATE SCHEMA "validation"; CREATE SCHEMA "casrec_csv"; CREATE SCHEMA "scope"; CREATE SCHEMA "transform";
+               CREATE SCHEMA "integration";
+               CREATE TABLE "transform"."run" ("as_of_date" date); INSERT INTO "transform"."run" VALUES ('2026-11-01');
+               CREATE TABLE "scope"."cases" ("case_no" text, "in_scope" boolean, "casrec_row_id" bigint);
+               INSERT INTO "scope"."cases" VALUES ('A', true, 1), ('B', true, 2), ('C', true, 3), ('D', false, 4);
+               CREATE TABLE "integration"."persons" ("id" integer, "migration_key" text);
+               INSERT INTO "integration"."persons" VALUES (11, 'client:A'), (12, 'client:B'), (13, 'client:C');
+               CREATE TABLE "integration"."cases" ("id" integer, "migration_key" text);
+               INSERT INTO "integration"."cases" VALUES (51, 'order:5001'), (52, 'order:5002'), (53, 'order:5003'),
+                   (61, 'order:6001'), (62, 'order:6002'), (63, 'order:6003');"#,
+        )
+        .await
+        .unwrap();
+        c.batch_execute(FUNCTIONS_SQL).await.unwrap();
+        table(
+            &c,
+            "casrec_csv.pat",
+            &["Case", "Report Due"],
+            &[
+                (1, &[("Case", "A"), ("Report Due", "2026-11-01 00:00:00")]),
+                (2, &[("Case", "B"), ("Report Due", "31/03/2027")]),
+                (3, &[("Case", "C"), ("Report Due", "2026-06-30")]),
+                (4, &[("Case", "D"), ("Report Due", "2026-06-30")]),
+            ],
+        )
+        .await;
+        let order_cols = &["Case", "Order No", "Made Date", "Ord Stat", "Ord Type", "Ord Risk Lvl"];
+        table(
+            &c,
+            "casrec_csv.order",
+            order_cols,
+            &[
+                (
+                    10,
+                    &[
+                        ("Case", "B"),
+                        ("Order No", "5001"),
+                        ("Made Date", "2020-01-01"),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "1"),
+                        ("Ord Risk Lvl", "3"),
+                    ],
+                ),
+                (
+                    11,
+                    &[
+                        ("Case", "B"),
+                        ("Order No", "5002"),
+                        ("Made Date", "2022-01-01"),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "1"),
+                        ("Ord Risk Lvl", "2A"),
+                    ],
+                ),
+                // OPEN in Sirius (a direction), and an Open one not migrated: neither reports.
+                (
+                    12,
+                    &[
+                        ("Case", "B"),
+                        ("Order No", "5003"),
+                        ("Made Date", "2024-01-01"),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "43"),
+                        ("Ord Risk Lvl", "1"),
+                    ],
+                ),
+                (
+                    13,
+                    &[
+                        ("Case", "B"),
+                        ("Order No", "5004"),
+                        ("Made Date", "2025-01-01"),
+                        ("Ord Stat", "Open"),
+                        ("Ord Type", "1"),
+                        ("Ord Risk Lvl", "1"),
+                    ],
+                ),
+                // Two made the same day: the later line; no Made Date ranks last.
+                (
+                    20,
+                    &[
+                        ("Case", "C"),
+                        ("Order No", "6001"),
+                        ("Made Date", "2021-05-05"),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "2"),
+                        ("Ord Risk Lvl", "1"),
+                    ],
+                ),
+                (
+                    21,
+                    &[
+                        ("Case", "C"),
+                        ("Order No", "6002"),
+                        ("Made Date", "05/05/2021"),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "2"),
+                        ("Ord Risk Lvl", "3"),
+                    ],
+                ),
+                (
+                    22,
+                    &[
+                        ("Case", "C"),
+                        ("Order No", "6003"),
+                        ("Made Date", ""),
+                        ("Ord Stat", "Active"),
+                        ("Ord Type", "2"),
+                        ("Ord Risk Lvl", "2"),
+                    ],
+                ),
+            ],
+        )
+        .await;
+        // B has an active PA deputy (type 23, Stat 1); A a discharged professional one.
+        table(
+            &c,
+            "casrec_csv.deputy",
+            &["Deputy No", "Dep Type", "Stat"],
+            &[
+                (1, &[("Deputy No", "70"), ("Dep Type", "23"), ("Stat", "1")]),
+                (2, &[("Deputy No", "71"), ("Dep Type", "21"), ("Stat", "99")]),
+            ],
+        )
+        .await;
+        table(
+            &c,
+            "casrec_csv.deputyship",
+            &["Case", "Deputy No"],
+            &[(1, &[("Case", "B"), ("Deputy No", "70")]), (2, &[("Case", "A"), ("Deputy No", "71")])],
+        )
+        .await;
+        let d = "2024-01-01";
+        table(
+            &c,
+            "casrec_csv.account",
+            ACCOUNT,
+            &[
+                (101, &[("Case", "A"), ("End Date", "2026-11-01"), ("Rev Stat", "N")]),
+                (
+                    102,
+                    &[
+                        ("Case", "A"),
+                        ("End Date", "2026-11-02"),
+                        ("Rev Stat", "N"),
+                        ("Further1", "8"),
+                        ("Further Date1", "2026-11-05"),
+                    ],
+                ),
+                (103, &[("Case", "A"), ("End Date", "2026-10-12"), ("Rev Stat", "N")]),
+                (104, &[("Case", "A"), ("End Date", "2026-10-13"), ("Rev Stat", "N")]),
+                (
+                    105,
+                    &[
+                        ("Case", "A"),
+                        ("End Date", "2026-07-23"),
+                        ("Rev Stat", "N"),
+                        ("Revise Date", d),
+                        ("Further Code", "3"),
+                        ("Followup Date", d),
+                    ],
+                ),
+                (
+                    106,
+                    &[
+                        ("Case", "A"),
+                        ("End Date", "2026-07-24"),
+                        ("Rev Stat", "N"),
+                        ("Revise Date", d),
+                        ("Further Code", "8"),
+                        ("Sent1", d),
+                        ("Further1", "99"),
+                        ("Further Date4", "2026-08-01"),
+                    ],
+                ),
+                (107, &[("Case", "A"), ("End Date", "2027-01-31"), ("Rev Stat", ""), ("Next Yr", "Y")]),
+                (108, &[("Case", "A"), ("End Date", "31/01/2027"), ("Rev Stat", "X")]),
+                (109, &[("Case", "A"), ("End Date", "2021-02-31"), ("Rev Stat", "N")]),
+                (110, &[("Case", "A"), ("End Date", "2024-03-31"), ("Rev Stat", "N"), ("Lodge Date", "2024-04-20")]),
+                (
+                    111,
+                    &[
+                        ("Case", "A"),
+                        ("End Date", "2024-06-30"),
+                        ("Rev Stat", "M"),
+                        ("Rcvd Date", "2024-07-10"),
+                        ("Lodge Date", "2024-07-12"),
+                        ("Further1", "8"),
+                        ("Further2", "2"),
+                        ("Further3", "0"),
+                        ("Further4", "X"),
+                        ("Further Date1", "2024-01-10"),
+                        ("Further Date2", "2024-02-01"),
+                        ("Further Date6.1", "2024-03-01"),
+                        ("Rcvd Date1", "2024-02-15"),
+                        ("Rcvd Date2", "2024-02-20"),
+                    ],
+                ),
+                (
+                    112,
+                    &[
+                        ("Case", "A"),
+                        ("End Date", "2020-02-29"),
+                        ("Rev Stat", "S"),
+                        ("Rcvd Date", "2020-03-10"),
+                        ("Lodge Date", "2020-03-12"),
+                        ("Review Date", "2020-04-01"),
+                        ("Further1", "1"),
+                        ("Further2", ""),
+                        ("Further Date3", "2020-05-01"),
+                        ("Rcvd Date1", "2020-06-01"),
+                        ("Rcvd Date3", "2020-06-01"),
+                    ],
+                ),
+                (201, &[("Case", "B"), ("End Date", "2026-12-20"), ("Rev Stat", "R"), ("Rcvd Date", "2027-01-05")]),
+                (401, &[("Case", "D"), ("End Date", "2026-06-30"), ("Rev Stat", "N")]),
+            ],
+        )
+        .await;
+        c.batch_execute(crate::rules::ORDERS_SQL).await.unwrap();
+        c.batch_execute(REPORT_LOGS_SQL).await.unwrap();
+        let logs = rows(&c, casrec_rows("annual_report_logs")).await;
+        let mut keys: Vec<&String> = logs.keys().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "report:A:2020-02-29:1",
+                "report:A:2024-03-31:1",
+                "report:A:2024-06-30:1",
+                "report:A:2026-07-23:1",
+                "report:A:2026-07-24:1",
+                "report:A:2026-10-12:1",
+                "report:A:2026-10-13:1",
+                "report:A:2026-11-01:1",
+                "report:A:2026-11-02:1",
+                "report:A:2027-01-31:1",
+                "report:A:2027-01-31:2",
+                "report:B:2026-12-20:1",
+                "report_pending:B",
+                "report_pending:C",
+            ],
+            "one log per account row with a date (two of one end numbered), one pending per Report Due no account \
+             period ends; none out of scope"
+        );
+        let status = |k: &str| format!("{} {}", logs[k]["status"], logs[k]["reviewstatus"]);
+        for (key, expected) in [
+            ("report:A:2026-11-01:1", "DUE NO_REVIEW"),
+            ("report:A:2026-11-02:1", "PENDING NO_REVIEW"),
+            ("report:A:2026-10-12:1", "OVERDUE NO_REVIEW"),
+            ("report:A:2026-10-13:1", "DUE NO_REVIEW"),
+            ("report:A:2026-07-23:1", "NON_COMPLIANT NO_REVIEW"),
+            ("report:A:2026-07-24:1", "OVERDUE NO_REVIEW"),
+            ("report:A:2027-01-31:1", "PENDING STAFF_PRESELECTED"),
+            ("report:A:2027-01-31:2", "ABANDONED NO_REVIEW"),
+            ("report:A:2024-03-31:1", "LODGED NO_REVIEW"),
+            ("report:A:2024-06-30:1", "NULL NULL"),
+            ("report:A:2020-02-29:1", "LODGED REVIEWED"),
+            ("report:B:2026-12-20:1", "DUE STAFF_REFERRED"),
+            ("report_pending:B", "PENDING NO_REVIEW"),
+        ] {
+            assert_eq!(status(key), expected, "{key}");
+        }
+        let field = |k: &str, f: &str| logs[k][f].clone();
+        // A lodge date alone is the received date; 29 February's year back is 1 March.
+        assert_eq!(field("report:A:2024-03-31:1", "receiveddate"), "2024-04-20");
+        assert_eq!(field("report:A:2020-02-29:1", "reportingperiodstartdate"), "2019-03-01");
+        // A (no active PA/PRO deputy): 21 days on, to a working day. 2026-11-01 + 21 is Sunday.
+        assert_eq!(field("report:A:2026-11-01:1", "duedate"), "2026-11-23");
+        // B (active PA deputy): Sunday 20 December back to Friday 18th, plus 40 working days.
+        assert_eq!(field("report:B:2026-12-20:1", "duedate"), "2027-02-17");
+        assert_eq!(field("report_pending:B", "duedate"), "2027-05-27");
+        assert_eq!(field("report_pending:B", "reportingperiodstartdate"), "2026-12-21");
+        assert_eq!(field("report_pending:C", "reportingperiodstartdate"), "2025-07-01");
+        assert_eq!(field("report_pending:C", "duedate"), "2026-07-21");
+        assert_eq!(field("report_pending:B", "order_id"), "52");
+        assert_eq!(field("report_pending:C", "order_id"), "62");
+        assert_eq!(field("report:A:2026-11-01:1", "order_id"), "NULL");
+        assert_eq!(field("report_pending:C", "client_id"), "13");
+
+        c.batch_execute(
+            r#"CREATE TABLE "integration"."annual_report_logs" AS
+               SELECT CAST(row_number() OVER (ORDER BY "migration_key") + 900 AS integer) AS "id", "migration_key"
+                 FROM "validation"."casrec_report_logs""#,
+        )
+        .await
+        .unwrap();
+        let types = rows(&c, casrec_rows("annual_report_type_assignments")).await;
+        assert_eq!(types["report_type:report_pending:B"]["reporttype"], "OPG102");
+        assert_eq!(types["report_type:report_pending:C"]["reporttype"], "OPG103");
+        assert_eq!(types["report_type:report:A:2026-11-01:1"]["reporttype"], "NULL");
+        assert_eq!(types.len(), 14);
+
+        let lodging = rows(&c, casrec_rows("annual_report_lodging_details")).await;
+        assert_eq!(lodging.len(), 12, "one per account log");
+        let l = |k: &str, f: &str| lodging[&format!("lodging:report:A:{k}")][f].clone();
+        for (key, expected) in [
+            ("2024-03-31:1", "REFERRED_FOR_REVIEW"), // no received date: the logs' lodge default is not here
+            ("2020-02-29:1", "REFERRED_FOR_REVIEW"),
+            ("2026-11-01:1", "REFERRED_FOR_REVIEW"),
+            ("2024-06-30:1", "NULL"),
+            ("2026-07-23:1", "INCOMPLETE"),
+            ("2026-07-24:1", "REFERRED_FOR_REVIEW"),
+        ] {
+            assert_eq!(l(key, "lodgedstatus"), expected, "{key}");
+        }
+        // Last code 2 (0 and X are none), latest further date 6.1, latest answer the second.
+        assert_eq!(
+            ["deadlinedate", "bankstatementdeadlinedate", "resubmitteddate", "bankstatementsreceived"]
+                .map(|f| l("2024-06-30:1", f)),
+            ["2024-03-01", "NULL", "2024-02-20", "NULL"]
+        );
+        // Code 1 at index 1, two answers the same day: the lower index is the latest.
+        assert_eq!(
+            ["deadlinedate", "bankstatementdeadlinedate", "resubmitteddate", "bankstatementsreceived"]
+                .map(|f| l("2020-02-29:1", f)),
+            ["NULL", "2020-05-01", "2020-06-01", "true"]
+        );
+        assert_eq!(
+            ["deadlinedate", "bankstatementdeadlinedate", "resubmitteddate", "bankstatementsreceived"]
+                .map(|f| l("2026-11-02:1", f)),
+            ["NULL", "2026-11-05", "NULL", "false"]
+        );
+        assert_eq!(
+            ["deadlinedate", "bankstatementdeadlinedate", "resubmitteddate", "bankstatementsreceived"]
+                .map(|f| l("2026-07-24:1", f)),
+            ["2026-08-01", "NULL", "NULL", "NULL"]
+        );
+
+        let events = rows(&c, casrec_rows("scheduled_events")).await;
+        assert_eq!(events.len(), 2);
+        assert_eq!(events["report_event:B"]["dueby"], "2028-03-30T00:00:00");
+        let event: serde_json::Value = serde_json::from_str(&events["report_event:B"]["event"]).unwrap();
+        let log_id = c
+            .query_one(
+                r#"SELECT "id" FROM "integration"."annual_report_logs" WHERE "migration_key" = 'report_pending:B'"#,
+                &[],
+            )
+            .await
+            .unwrap()
+            .get::<_, i32>(0);
+        assert_eq!(
+            event,
+            serde_json::json!({
+                "class": "Opg\\Core\\Model\\Event\\DeputyshipReporting\\ScheduledReportingPeriodEndDate",
+                "payload": {"clientId": 12, "reportingPeriodId": log_id, "endDate": "2028-03-31T00:00:00+00:00"}
+            })
+        );
+    }
+}
