@@ -602,32 +602,60 @@ enum RowParse {
     Row,
 }
 
-/// Runs a query and returns its result as Arrow batches, read with binary COPY.
+/// Runs a query and returns its result as Arrow batches, read with binary COPY. Holds the whole
+/// result: for a result of unknown size use [`query_each`].
 pub async fn query_batches(
     client: &tokio_postgres::Client,
     source: &str,
     sql: &str,
     batch_rows: usize,
 ) -> Result<(SchemaRef, Vec<RecordBatch>)> {
+    let mut batches = Vec::new();
+    let schema = query_each(client, source, sql, batch_rows, |b| {
+        batches.push(b);
+        std::future::ready(true)
+    })
+    .await?;
+    Ok((schema, batches))
+}
+
+/// Runs a query and hands each Arrow batch of its result to `each` as soon as the binary COPY
+/// has delivered its rows, so memory holds one batch and the chunk being decoded whatever the
+/// result's size. `each` answers whether to go on: `false` stops reading (the rest of the COPY
+/// is discarded with the statement).
+pub async fn query_each<F, Fut>(
+    client: &tokio_postgres::Client,
+    source: &str,
+    sql: &str,
+    batch_rows: usize,
+    mut each: F,
+) -> Result<SchemaRef>
+where
+    F: FnMut(RecordBatch) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
     let stmt = client.prepare(sql).await.map_err(CoreError::db(format!("preparing the read of {source}")))?;
     let columns: Vec<(String, Type)> =
         stmt.columns().iter().map(|c| (c.name().to_string(), c.type_().clone())).collect();
     let mut dec = Decoder::new(source, &columns, batch_rows)?;
+    let schema = dec.schema();
     let stream = client
         .copy_out(&format!("COPY ({sql}) TO STDOUT (FORMAT binary)"))
         .await
         .map_err(CoreError::db(format!("reading {source} with COPY")))?;
     futures::pin_mut!(stream);
-    let mut batches = Vec::new();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(CoreError::db(format!("reading {source} with COPY")))?;
-        batches.extend(dec.push(&chunk)?);
+        for batch in dec.push(&chunk)? {
+            if !each(batch).await {
+                return Ok(schema);
+            }
+        }
     }
-    let schema = dec.schema();
     if let Some(last) = dec.finish()? {
-        batches.push(last);
+        each(last).await;
     }
-    Ok((schema, batches))
+    Ok(schema)
 }
 
 /// How many encoded bytes a [`CopyWriter`] gathers before sending them as one CopyData message.

@@ -9,11 +9,11 @@
 -- bankstatementsreceived says whether it was. The mapping's own bankstatementsreceived
 -- (any received date) was always overwritten by these rules in the original too.
 WITH a AS (
-    SELECT a.*, t."id" AS "log_id", t."migration_key" AS "log_key"
+    SELECT a.*, t."id" AS "annual_report_log_id", t."migration_key" AS "log_key"
       FROM account a JOIN t_annual_report_logs t ON t."casrec_row_id" = a."casrec_row_id"
 ),
 d AS (
-    SELECT a."casrec_row_id", a."log_id", a."log_key", coalesce(a."Rev Stat", '') AS "rs",
+    SELECT a."casrec_row_id", a."annual_report_log_id", a."log_key", coalesce(a."Rev Stat", '') AS "rs",
            coalesce(a."Further Code", '') AS "fc",
            casrec_date(a."Lodge Date", a."casrec_row_id", 'Lodge Date') AS "lodged",
            casrec_date(a."Review Date", a."casrec_row_id", 'Review Date') AS "reviewed",
@@ -68,7 +68,7 @@ j AS (
 SELECT
     j."casrec_row_id",
     'lodging:' || j."log_key" AS "migration_key",
-    j."log_id" AS "annual_report_log_id",
+    j."annual_report_log_id" AS "annual_report_log_id",
     j."lodged" AS "datereportlodged",
     CAST(2657 AS INT) AS "lodgedby_id",
     CASE

@@ -17,8 +17,8 @@ pa_pro AS (
      WHERE is_active_pa_pro_deputy(d."Dep Type", d."Stat")
 ),
 report_order AS (
-    SELECT "c_case", "id", "c_order_no"
-      FROM (SELECT c."c_case", c."id", c."c_order_no",
+    SELECT "c_case", "order_id", "c_order_no"
+      FROM (SELECT c."c_case", c."id" AS "order_id", c."c_order_no",
                    row_number() OVER (PARTITION BY c."c_case" ORDER BY c."orderdate" DESC NULLS LAST, c."casrec_row_id" DESC) AS "rn"
               FROM t_cases c WHERE c."orderstatus" = 'ACTIVE') o
      WHERE "rn" = 1
@@ -39,7 +39,7 @@ SELECT
     r."Case" AS "c_case",
     o."c_order_no" AS "c_order_no",
     cp."id" AS "client_id",
-    o."id" AS "order_id",
+    o."order_id" AS "order_id",
     r."end_date" AS "reportingperiodenddate",
     CASE WHEN r."previous_end" IS NOT NULL THEN r."previous_end" + INTERVAL '1 day'
          ELSE CAST(calculate_startdate(r."Report Due", r."casrec_row_id", 'Report Due') AS DATE) END AS "reportingperiodstartdate",
