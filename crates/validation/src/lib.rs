@@ -609,12 +609,14 @@ async fn post_migration_checks(
             .collect();
         let row = s
             .query_one(
-                r#"SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "public"."persons" p
-                                            WHERE CAST(p."id" AS text) = e."event" -> 'payload' ->> 'clientId')),
-                          count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "public"."annual_report_logs" l
-                                            WHERE CAST(l."id" AS text) = e."event" -> 'payload' ->> 'reportingPeriodId'
-                                              AND CAST(l."client_id" AS text) = e."event" -> 'payload' ->> 'clientId'))
-                     FROM "public"."scheduled_events" e WHERE CAST(e."id" AS bigint) = ANY($1)"#,
+                // Joins (ids are unique), not a subquery per event: hashed, whatever the count.
+                r#"SELECT count(*) FILTER (WHERE p."id" IS NULL), count(*) FILTER (WHERE l."id" IS NULL)
+                     FROM "public"."scheduled_events" e
+                     LEFT JOIN "public"."persons" p ON CAST(p."id" AS text) = e."event" -> 'payload' ->> 'clientId'
+                     LEFT JOIN "public"."annual_report_logs" l
+                       ON CAST(l."id" AS text) = e."event" -> 'payload' ->> 'reportingPeriodId'
+                      AND CAST(l."client_id" AS text) = e."event" -> 'payload' ->> 'clientId'
+                    WHERE CAST(e."id" AS bigint) = ANY($1)"#,
                 &[&ids],
             )
             .await
