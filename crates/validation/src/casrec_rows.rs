@@ -448,6 +448,8 @@ mod reporting_tests {
                         ("Further Code", "8"),
                         ("Sent1", d),
                         ("Further1", "99"),
+                        ("Further2", " 1.0 "),
+                        ("Further3", "2.5"),
                         ("Further Date4", "2026-08-01"),
                     ],
                 ),
@@ -602,7 +604,8 @@ mod reporting_tests {
         assert_eq!(
             ["deadlinedate", "bankstatementdeadlinedate", "resubmitteddate", "bankstatementsreceived"]
                 .map(|f| l("2026-07-24:1", f)),
-            ["2026-08-01", "NULL", "NULL", "NULL"]
+            // The last code is 1: " 1.0 " is the integer 1, "2.5" none.
+            ["NULL", "2026-08-01", "NULL", "false"]
         );
 
         let events = rows(&c, casrec_rows("scheduled_events")).await;

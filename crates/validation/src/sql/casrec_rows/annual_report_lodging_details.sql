@@ -3,7 +3,8 @@
 -- lodgedstatus by the decision table, the last matching rule winning (R: a received date, Rcvd
 -- Date or Rcvd Date1..6, is a date, without the logs' lodge-date default; Sent: one of Sent1..6
 -- is; Further Code by exact text). The deadline dates from the latest of Further Date1..4, 6 and
--- 6.1 that are dates, by the last of Further1..6 that is an integer other than 0 (k, its code):
+-- 6.1 that are dates, by the last of Further1..6 that is an integer other than 0 (k, its code;
+-- a whole number as text, spaces aside, `8`, `8.0` or `8e0`, within 32 bits; anything else none):
 -- 1 or 8 a bank statement deadline, 2–7 or 99 a deadline. The latest of Rcvd Date1..6 that is a
 -- date (its index j, the lowest on a tie) is the resubmitted date when j = k; bank statements
 -- received when the code is 1 or 8, whether j = k.
@@ -27,10 +28,12 @@ WITH "rows" AS (
       FROM "validation"."casrec_report_logs" l
       JOIN "casrec_csv"."account" a ON a."casrec_row_id" = l."casrec_row_id"
       LEFT JOIN LATERAL (
-          SELECT v."i" AS "k", CAST(btrim(v."c") AS numeric) AS "code"
-            FROM (VALUES (1, a."Further1"), (2, a."Further2"), (3, a."Further3"), (4, a."Further4"),
-                         (5, a."Further5"), (6, a."Further6")) v ("i", "c")
-           WHERE btrim(v."c") ~ '^[+-]?[0-9]+$' AND CAST(btrim(v."c") AS numeric) <> 0
+          SELECT v."i" AS "k", v."n" AS "code"
+            FROM (SELECT w."i", CASE WHEN btrim(w."c") ~ '^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$'
+                                     THEN CAST(btrim(w."c") AS numeric) END AS "n"
+                    FROM (VALUES (1, a."Further1"), (2, a."Further2"), (3, a."Further3"), (4, a."Further4"),
+                                 (5, a."Further5"), (6, a."Further6")) w ("i", "c")) v
+           WHERE v."n" = trunc(v."n") AND v."n" <> 0 AND abs(v."n") < 2147483648
            ORDER BY v."i" DESC LIMIT 1) f ON true
       LEFT JOIN LATERAL (
           SELECT v."i" AS "j", v."d" AS "received"
