@@ -857,10 +857,20 @@ fn drepvis(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
 /// The ends of the reporting periods at the status boundaries of the local as-of date
 /// (`model::local_as_of_date`, Sunday 1 November 2026, moved forward to Monday 2 November: 15
 /// working days before it is Monday 12 October, 71 working days before it Thursday 23 July,
-/// the August bank holiday between), each with the day after; and 4 December 2026, whose due date
-/// 21 days later falls on Christmas Day, with 28 December a bank holiday too.
-const BOUNDARY_ENDS: &[(i32, u32, u32)] =
-    &[(2026, 7, 23), (2026, 7, 24), (2026, 10, 12), (2026, 10, 13), (2026, 11, 1), (2026, 11, 2), (2026, 12, 4)];
+/// the August bank holiday between), each with the day after; 4 December 2026, whose due date
+/// 21 days later falls on Christmas Day, with 28 December a bank holiday too; and two periods
+/// ending on 29 February (whose start a year back is 1 March).
+const BOUNDARY_ENDS: &[(i32, u32, u32)] = &[
+    (2026, 7, 23),
+    (2026, 7, 24),
+    (2026, 10, 12),
+    (2026, 10, 13),
+    (2026, 11, 1),
+    (2026, 11, 2),
+    (2026, 12, 4),
+    (2024, 2, 29),
+    (2028, 2, 29),
+];
 
 /// A report chased after it came in (or did not), as the lodging details read it: the
 /// `Further Code` (one of `codes`, blank when none), and whether the row has a `Revise Date`, a
@@ -1045,26 +1055,27 @@ fn account(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
 
 /// The current reporting period of an open client, placed around the local as-of date so that
 /// every status the as-of date decides occurs (and at the boundaries, each side), and some ending
-/// on the client's pat `Report Due` (a period pat and account both name). One of 16 kinds by
+/// on the client's pat `Report Due` (a period pat and account both name). One of 18 kinds by
 /// the client's index, so that even 100 clients have each.
 fn current_period(file: &'static CasrecFile, x: &mut R, c: &Client) -> Row {
     let now = model::local_as_of_date();
     let mut row = Row::new(file);
     row.set("Case", c.case.clone());
-    let kind = (c.index / 3) % 16;
+    let boundaries = BOUNDARY_ENDS.len() as u64;
+    let kind = (c.index / 3) % (9 + boundaries);
     let (end_date, rev, next, received) = match kind {
         0 => (now - days(x.int(1, 15)), "N", "N", false),
         1 => (now - days(x.int(30, 90)), "N", "N", false),
         2 => (now + days(x.int(1, 200)), "N", "N", false),
         3 => (now + days(x.int(1, 200)), "", "Y", false),
         4 => (now + days(x.int(1, 200)), "", "N", false),
-        5..=11 => {
-            let (y, m, d) = BOUNDARY_ENDS[(kind - 5) as usize];
+        k if k < 5 + boundaries => {
+            let (y, m, d) = BOUNDARY_ENDS[(k - 5) as usize];
             (NaiveDate::from_ymd_opt(y, m, d).expect("valid constant date"), "N", "N", false)
         }
-        12 => (report_due(c).unwrap_or(now), x.pick(&["N", ""]), x.pick(&["Y", "N"]), false),
-        13 => (now - days(x.int(20, 300)), x.pick(&["R", "S"]), "N", false),
-        14 => (now - days(x.int(20, 60)), x.pick(&["N", "R", "S"]), "N", true),
+        k if k == 5 + boundaries => (report_due(c).unwrap_or(now), x.pick(&["N", ""]), x.pick(&["Y", "N"]), false),
+        k if k == 6 + boundaries => (now - days(x.int(20, 300)), x.pick(&["R", "S"]), "N", false),
+        k if k == 7 + boundaries => (now - days(x.int(20, 60)), x.pick(&["N", "R", "S"]), "N", true),
         _ => (now - days(x.int(100, 300)), x.pick(&["N", "I", "G", "S", "R", "M"]), "N", true),
     };
     stamp(&mut row, x, end_date - days(330));
@@ -1075,7 +1086,7 @@ fn current_period(file: &'static CasrecFile, x: &mut R, c: &Client) -> Row {
     if received {
         let rcvd = end_date + days(x.int(5, 15));
         row.set("Rcvd Date", date(rcvd));
-        if kind == 15 {
+        if kind == 8 + boundaries {
             row.set("Lodge Date", date(rcvd + days(x.int(0, 10))));
             if x.chance(0.5) {
                 row.set("Review Date", date(rcvd + days(x.int(10, 40))));

@@ -185,7 +185,17 @@ fn account_rows_cover_every_reporting_rule_at_100_clients() {
         assert!(account.values(col).iter().any(|v| !v.is_empty()), "{col} is never set");
     }
     let ends = account.values("End Date");
-    for d in ["2026-07-23", "2026-07-24", "2026-10-12", "2026-10-13", "2026-11-01", "2026-11-02", "2026-12-04"] {
+    for d in [
+        "2026-07-23",
+        "2026-07-24",
+        "2026-10-12",
+        "2026-10-13",
+        "2026-11-01",
+        "2026-11-02",
+        "2026-12-04",
+        "2024-02-29",
+        "2028-02-29",
+    ] {
         assert!(ends.contains(&format!("{d} 00:00:00")), "no period ends on {d}");
     }
     assert!(
