@@ -272,38 +272,46 @@ async fn sirius_starting_point(m: &Client, s: &Client, tables: &[&SiriusTable]) 
     Ok(())
 }
 
-/// Rows earlier runs loaded that Sirius no longer holds (deleted since) are new again.
+/// Rows earlier runs loaded that Sirius no longer holds (deleted since) are new again. The ids go
+/// to Sirius and the ones it still holds come back by COPY through temporary tables, so neither
+/// list is ever held here, however many rows earlier runs loaded.
 async fn forget_rows_sirius_lost(m: &Client, s: &Client, tables: &[&SiriusTable]) -> Result<(), IntegrationError> {
     for t in tables.iter().filter(|t| !t.is_link()) {
-        let ids: Vec<i64> = m
-            .query(r#"SELECT "id" FROM "integration"."previously_loaded" WHERE "table_name" = $1"#, &[&t.name])
+        let name = t.name.replace('\'', "''");
+        s.batch_execute(r#"DROP TABLE IF EXISTS pg_temp."earlier_ids"; CREATE TEMP TABLE "earlier_ids" ("id" bigint)"#)
             .await
-            .map_err(db_err("reading the rows earlier runs loaded"))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        if ids.is_empty() {
+            .map_err(db_err("preparing the check of earlier runs' rows"))?;
+        let sent = migration_core::pgcopy::pipe(
+            m,
+            &format!(r#"SELECT "id" FROM "integration"."previously_loaded" WHERE "table_name" = '{name}'"#),
+            s,
+            r#"pg_temp."earlier_ids" ("id")"#,
+        )
+        .await?;
+        if sent == 0 {
             continue;
         }
-        let present: Vec<i64> = s
-            .query(
-                &format!(
-                    "SELECT \"id\"::bigint FROM \"public\".{} WHERE \"id\"::bigint = ANY($1)",
-                    quote_ident(t.name)
-                ),
-                &[&ids],
-            )
+        m.batch_execute(r#"DROP TABLE IF EXISTS pg_temp."present_ids"; CREATE TEMP TABLE "present_ids" ("id" bigint)"#)
             .await
-            .map_err(db_err(format!("checking earlier runs' rows in Sirius {}", t.name)))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        m.execute(
-            r#"DELETE FROM "integration"."previously_loaded" WHERE "table_name" = $1 AND NOT ("id" = ANY($2))"#,
-            &[&t.name, &present],
+            .map_err(db_err("preparing the check of earlier runs' rows"))?;
+        migration_core::pgcopy::pipe(
+            s,
+            &format!(
+                r#"SELECT e."id" FROM pg_temp."earlier_ids" e JOIN "public".{} p ON CAST(p."id" AS bigint) = e."id""#,
+                quote_ident(t.name)
+            ),
+            m,
+            r#"pg_temp."present_ids" ("id")"#,
         )
+        .await?;
+        m.batch_execute(&format!(
+            r#"ANALYZE pg_temp."present_ids";
+               DELETE FROM "integration"."previously_loaded" l
+                WHERE l."table_name" = '{name}'
+                  AND NOT EXISTS (SELECT 1 FROM pg_temp."present_ids" p WHERE p."id" = l."id")"#
+        ))
         .await
-        .map_err(db_err("dropping rows Sirius no longer has"))?;
+        .map_err(db_err(format!("dropping rows Sirius no longer has in {}", t.name)))?;
     }
     Ok(())
 }

@@ -99,7 +99,13 @@ impl TableProvider for PgTable {
             None => String::new(),
         };
         let sql = format!("SELECT {select} FROM {source}{filter} ORDER BY 1");
-        let scan = CopyScan { settings: self.settings.clone(), source, sql, schema: projected.clone(), empty: indices.is_empty() };
+        let scan = CopyScan {
+            settings: self.settings.clone(),
+            source,
+            sql,
+            schema: projected.clone(),
+            empty: indices.is_empty(),
+        };
         Ok(Arc::new(StreamingTableExec::try_new(projected, vec![Arc::new(scan)], None, vec![], false, None)?))
     }
 }

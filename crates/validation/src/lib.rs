@@ -25,6 +25,7 @@ use std::fmt::Write as _;
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::future::BoxFuture;
+use futures::StreamExt;
 use migration_core::db::quote_ident;
 use migration_core::registry::{self, SiriusTable};
 use migration_core::step::BoxError;
@@ -551,14 +552,17 @@ async fn post_migration_checks(
     checks.push(Check::counts(&label, "uids unique across all of them", 0, dup, ""));
     let migrated: Vec<&str> = tables.iter().filter(|t| t.uid.is_some()).map(|t| t.name).collect();
     if !migrated.is_empty() {
-        let uids: Vec<i64> = m
-            .query(&union("integration", &migrated), &[])
+        // Streamed row by row: the uids are checked as they arrive, never held.
+        let rows = m
+            .query_raw(&union("integration", &migrated), std::iter::empty::<i64>())
             .await
-            .map_err(db_err("reading migrated uids"))?
-            .iter()
-            .filter_map(|r| r.get::<_, Option<i64>>(0))
-            .collect();
-        let bad = uids.iter().filter(|u| !luhn_ok(**u)).count() as i64;
+            .map_err(db_err("reading migrated uids"))?;
+        futures::pin_mut!(rows);
+        let mut bad = 0i64;
+        while let Some(row) = rows.next().await {
+            let uid: Option<i64> = row.map_err(db_err("reading migrated uids"))?.get(0);
+            bad += i64::from(uid.is_some_and(|u| !luhn_ok(u)));
+        }
         checks.push(Check::counts(&migrated.join(", "), "migrated uids carry their Luhn digit", 0, bad, ""));
     }
     let malformed = one(
@@ -570,70 +574,54 @@ async fn post_migration_checks(
     )
     .await?;
     checks.push(Check::counts("addresses", "address lines are a JSON array of text", 0, malformed, ""));
-    // Every migrated timeline event's payload names a person Sirius holds (timeline_payload_ids).
-    if tables.iter().any(|t| t.name == "timeline_event") {
-        let ids: Vec<i64> = m
-            .query(r#"SELECT CAST("id" AS bigint) FROM "integration"."timeline_event""#, &[])
-            .await
-            .map_err(db_err("reading the migrated timeline events"))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        let unnamed = s
+    // Every migrated timeline event's payload names a person the migration loaded
+    // (timeline_payload_ids), and every scheduled event's a loaded client and a report log of
+    // that client (scheduled_event_payload_ids). Read from the Sirius rows the comparison above
+    // copied into validation.sirius_<table>, by joins: nothing is held here, whatever the count.
+    if tables.iter().any(|t| t.name == "timeline_event") && tables.iter().any(|t| t.name == "persons") {
+        let row = m
             .query_one(
-                r#"SELECT count(*) FROM "public"."timeline_event" e
-                    WHERE CAST(e."id" AS bigint) = ANY($1) AND NOT EXISTS (SELECT 1 FROM "public"."persons" p
-                          WHERE CAST(p."id" AS text) = e."event" -> 'payload' ->> 'personId')"#,
-                &[&ids],
+                r#"SELECT count(*), count(*) FILTER (WHERE p."key" IS NULL)
+                     FROM "validation"."sirius_timeline_event" e
+                     LEFT JOIN "validation"."sirius_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'personId'"#,
+                &[],
             )
             .await
-            .map_err(db_err("checking the persons the timeline payloads name"))?
-            .get::<_, i64>(0);
+            .map_err(db_err("checking the persons the timeline payloads name"))?;
         checks.push(Check::counts(
             "timeline_event",
             "payloads whose personId is not a Sirius person",
             0,
-            unnamed,
-            format!("{} migrated events", ids.len()),
+            row.get::<_, i64>(1),
+            format!("{} migrated events", row.get::<_, i64>(0)),
         ));
     }
-    // Every migrated scheduled event's payload names a client Sirius holds and a report log of
-    // that client (integration's reporting rule writes both ids once they are allocated).
-    if tables.iter().any(|t| t.name == "scheduled_events") {
-        let ids: Vec<i64> = m
-            .query(r#"SELECT CAST("id" AS bigint) FROM "integration"."scheduled_events""#, &[])
-            .await
-            .map_err(db_err("reading the migrated scheduled events"))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        let row = s
+    if tables.iter().any(|t| t.name == "scheduled_events") && tables.iter().any(|t| t.name == "annual_report_logs") {
+        let row = m
             .query_one(
-                // Joins (ids are unique), not a subquery per event: hashed, whatever the count.
-                r#"SELECT count(*) FILTER (WHERE p."id" IS NULL), count(*) FILTER (WHERE l."id" IS NULL)
-                     FROM "public"."scheduled_events" e
-                     LEFT JOIN "public"."persons" p ON CAST(p."id" AS text) = e."event" -> 'payload' ->> 'clientId'
-                     LEFT JOIN "public"."annual_report_logs" l
-                       ON CAST(l."id" AS text) = e."event" -> 'payload' ->> 'reportingPeriodId'
-                      AND CAST(l."client_id" AS text) = e."event" -> 'payload' ->> 'clientId'
-                    WHERE CAST(e."id" AS bigint) = ANY($1)"#,
-                &[&ids],
+                r#"SELECT count(*), count(*) FILTER (WHERE p."key" IS NULL), count(*) FILTER (WHERE l."key" IS NULL)
+                     FROM "validation"."sirius_scheduled_events" e
+                     LEFT JOIN "validation"."sirius_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'clientId'
+                     LEFT JOIN "validation"."sirius_annual_report_logs" l
+                       ON l."key" = e."doc" -> 'event' -> 'payload' ->> 'reportingPeriodId'
+                      AND l."doc" ->> 'client_id' = e."doc" -> 'event' -> 'payload' ->> 'clientId'"#,
+                &[],
             )
             .await
             .map_err(db_err("checking the clients and report logs the scheduled events name"))?;
-        let detail = format!("{} migrated events", ids.len());
+        let detail = format!("{} migrated events", row.get::<_, i64>(0));
         checks.push(Check::counts(
             "scheduled_events",
             "payloads whose clientId is not a Sirius person",
             0,
-            row.get::<_, i64>(0),
+            row.get::<_, i64>(1),
             detail.clone(),
         ));
         checks.push(Check::counts(
             "scheduled_events",
             "payloads whose reportingPeriodId is not a Sirius report log of that client",
             0,
-            row.get::<_, i64>(1),
+            row.get::<_, i64>(2),
             detail,
         ));
     }

@@ -230,8 +230,12 @@ mod tests {
         for s in inputs {
             let v = Some(s);
             let _ = (parse_casrec_datetime(v), add_one_year(v), start_of_tax_year(v), end_of_tax_year(v));
-            let _ =
-                (fee_reduction_end_date(v), calculate_duedate(v), calculate_startdate(v), due_date_for_case(v, true, &WorkingDays::weekends_only()));
+            let _ = (
+                fee_reduction_end_date(v),
+                calculate_duedate(v),
+                calculate_startdate(v),
+                due_date_for_case(v, true, &WorkingDays::weekends_only()),
+            );
             let _ = (money_pound_pence(v), multiply_by_100(v), absolute_value(v), coerce_int(v), coerce_bool(v));
             let _ = (coerce_decimal(v), convert_to_timestamp(v, v), convert_to_timestamp(Some("2020-01-01"), v));
             let _ = (first_word(v), last_words(v), capitalise_first_letter(v), first_two_chars(v), convert_to_bool(v));
