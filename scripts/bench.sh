@@ -267,6 +267,25 @@ run_scale() {
     if [ "$step" = "$UNTIL" ]; then stopped="$step"; fi
   done
 
+  # The rows of every target, as the transform counted them and as loaded into Sirius: kind
+  # "target", name "<target> → <table>", rows in = the source rows it answers for, rows out = the
+  # rows it made, rows quarantined = excluded + quarantined.
+  if succeeded "$scale" transform-casrec; then
+    while IFS=$'\t' read -r target dest src out excl; do
+      [ -n "$target" ] || continue
+      record "$scale" target "$target → $dest" succeeded "$src" "$out" "$excl" "" "" "" "" "" ""
+    done < <(psql_mig -At -F $'\t' -c "
+      SELECT target, destination, source_rows, rows_out, excluded + quarantined
+        FROM transform.built_targets ORDER BY destination, target" 2>/dev/null || true)
+  fi
+  if succeeded "$scale" load-to-target; then
+    while IFS=$'\t' read -r table loaded; do
+      [ -n "$table" ] || continue
+      record "$scale" loaded "$table" succeeded "" "$loaded" "" "" "" "" "" "" ""
+    done < <(psql_mig -At -F $'\t' -c "
+      SELECT table_name, count(*) FROM migration.loaded_rows WHERE NOT rolled_back GROUP BY 1 ORDER BY 1" 2>/dev/null || true)
+  fi
+
   if [ "$BASELINES" = 0 ]; then
     for b in copy insert-select copy-roundtrip; do
       record "$scale" baseline "$b" "not run" "" "" "" "" "" "" "" "" "--no-baselines"

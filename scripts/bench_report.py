@@ -94,8 +94,11 @@ def build(args):
         mine = [r for r in records if r["scale"] == scale]
         base = {r["name"]: r for r in mine if r["kind"] == "baseline"}
         rows = []
+        targets = [{"target": r["name"], "source_rows": r["rows_in"], "rows": r["rows_out"],
+                    "left_out": r["rows_quarantined"]} for r in mine if r["kind"] == "target"]
+        loaded = [{"table": r["name"], "rows": r["rows_out"]} for r in mine if r["kind"] == "loaded"]
         for r in mine:
-            if r["kind"] == "baseline":
+            if r["kind"] in ("baseline", "target", "loaded"):
                 continue
             e = {
                 "step": "generate (casrec-gen)" if r["kind"] == "generate" else r["name"],
@@ -158,6 +161,8 @@ def build(args):
             "csv_bytes": csv_bytes,
             "rows": rows,
             "baselines": baselines,
+            "targets": targets,
+            "loaded": loaded,
             "pipeline_seconds": sum(e["seconds"] or 0 for e in built),
             "pipeline_steps_timed": [e["step"] for e in built],
             "steps_not_built": [e["step"] for e in steps if e["status"] == "not built"],
@@ -293,6 +298,17 @@ def markdown(rep):
             + (f"; failed: {', '.join(r['steps_failed'])}" if r["steps_failed"] else "") + ".",
             "",
         ]
+        if r.get("targets"):
+            out += ["Rows per target (the transform's count: source rows it answers for, rows made, rows left "
+                    "out by a rule or quarantined):", "",
+                    "| target → Sirius table | source rows | rows | left out |", "|---|---:|---:|---:|"]
+            out += [f"| {t['target']} | {fmt_int(t['source_rows'])} | {fmt_int(t['rows'])} | {fmt_int(t['left_out'])} |"
+                    for t in r["targets"]]
+            out.append("")
+        if r.get("loaded"):
+            out += ["Rows loaded into Sirius per table (the ledger):", "", "| table | rows |", "|---|---:|"]
+            out += [f"| {t['table']} | {fmt_int(t['rows'])} |" for t in r["loaded"]]
+            out.append("")
         notes = [e for e in r["rows"] if e["status"] in ("failed",) and e["note"]]
         for e in notes:
             out.append(f"- {e['step']} failed: {e['note']}")
