@@ -2,68 +2,148 @@
 //! row is one or the other, never both and never neither. An excluded row the target also
 //! recorded an exception for is quarantined rather than excluded by a rule: the target left it
 //! out because a value could not be transformed, and a person must look.
+//!
+//! Checked in PostgreSQL, where the target's rows already are: the ids its `.source.sql` names go
+//! to a temporary table and its exclusions to `transform.quarantine`, both by COPY as the queries
+//! produce them, so no set of ids is held in the process whatever the target's size.
 
-use std::collections::BTreeSet;
-
-use arrow::array::{Array, Int64Array};
+use arrow::array::{Array, Int64Array, StringArray};
 use arrow::datatypes::DataType;
-use arrow::record_batch::RecordBatch;
 use datafusion::prelude::SessionContext;
+use futures::StreamExt;
+use migration_core::pgcopy::CopyWriter;
+use tokio_postgres::Client;
 
-use super::df_err;
-use crate::udf::ValueException;
+use super::{db_err, df_err, qualified, rows_table};
+use crate::targets::Target;
 use crate::TransformError;
 
-/// How many of the excluded rows have an exception of the same target (each row once, however
-/// many of its values were recorded): the target's quarantined rows.
-pub(super) fn excluded_with_exceptions(excluded: &BTreeSet<i64>, exceptions: &[ValueException]) -> u64 {
-    let bad: BTreeSet<i64> = exceptions.iter().map(|e| e.casrec_row_id).collect();
-    excluded.intersection(&bad).count() as u64
-}
-
-pub(super) fn row_ids(batches: &[RecordBatch]) -> Result<BTreeSet<i64>, TransformError> {
-    let mut out = BTreeSet::new();
-    for b in batches {
-        let idx = b.schema().index_of("casrec_row_id")?;
-        let ids = arrow::compute::cast(b.column(idx), &DataType::Int64)?;
-        let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
-        out.extend((0..ids.len()).filter(|i| ids.is_valid(*i)).map(|i| ids.value(i)));
-    }
-    Ok(out)
-}
-
-pub(super) async fn ids_of(
+/// Runs the target's `.source.sql` into `pg_temp.source_ids` of this connection.
+pub(super) async fn load_source_ids(
+    client: &Client,
     ctx: &SessionContext,
-    sql: &str,
-    target: &str,
-    file: &str,
-) -> Result<BTreeSet<i64>, TransformError> {
-    let df = ctx.sql(sql).await.map_err(df_err(target, file.to_string()))?;
-    let mut out = BTreeSet::new();
-    for b in df.collect().await.map_err(df_err(target, file.to_string()))? {
+    target: &Target,
+) -> Result<(), TransformError> {
+    let file = format!("mappings/{}/{}.source.sql", target.entity, target.name);
+    client
+        .batch_execute(r#"DROP TABLE IF EXISTS pg_temp."source_ids"; CREATE TEMP TABLE "source_ids" ("id" bigint)"#)
+        .await
+        .map_err(db_err(format!("preparing {}'s source rows", target.name)))?;
+    let df = ctx.sql(target.source_sql()?).await.map_err(df_err(target.name, file.clone()))?;
+    let mut stream = df.execute_stream().await.map_err(df_err(target.name, file.clone()))?;
+    let mut w = CopyWriter::start(client, r#"pg_temp."source_ids" ("id")"#).await?;
+    while let Some(b) = stream.next().await {
+        let b = b.map_err(df_err(target.name, file.clone()))?;
         let ids = arrow::compute::cast(b.column(0), &DataType::Int64)?;
         let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
-        out.extend((0..ids.len()).filter(|i| ids.is_valid(*i)).map(|i| ids.value(i)));
+        for i in (0..ids.len()).filter(|i| ids.is_valid(*i)) {
+            w.begin_row(1);
+            w.int8(ids.value(i));
+            w.end_row().await?;
+        }
     }
-    Ok(out)
+    w.finish().await?;
+    client
+        .batch_execute(r#"ANALYZE pg_temp."source_ids""#)
+        .await
+        .map_err(db_err(format!("preparing {}'s source rows", target.name)))?;
+    Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn exception(row: i64, column: &str) -> ValueException {
-        ValueException { casrec_row_id: row, column: column.into(), value: "99".into(), reason: "unknown".into() }
+/// Runs the target's `.excluded.sql` (if it has one) into `transform.quarantine`; returns how
+/// many rows it left out.
+pub(super) async fn write_exclusions(
+    client: &Client,
+    ctx: &SessionContext,
+    target: &Target,
+) -> Result<u64, TransformError> {
+    let Some(sql) = target.excluded_sql() else { return Ok(0) };
+    let file = format!("mappings/{}/{}.excluded.sql", target.entity, target.name);
+    let df = ctx.sql(sql).await.map_err(df_err(target.name, file.clone()))?;
+    let mut stream = df.execute_stream().await.map_err(df_err(target.name, file.clone()))?;
+    let mut w =
+        CopyWriter::start(client, r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#)
+            .await?;
+    let mut n = 0u64;
+    while let Some(b) = stream.next().await {
+        let b = b.map_err(df_err(target.name, file.clone()))?;
+        let ids = arrow::compute::cast(b.column(0), &DataType::Int64)?;
+        let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
+        let reasons = arrow::compute::cast(b.column(1), &DataType::Utf8)?;
+        let reasons = reasons.as_any().downcast_ref::<StringArray>().expect("cast to utf8");
+        for i in 0..b.num_rows() {
+            w.begin_row(4);
+            w.bytes(target.name.as_bytes());
+            w.bytes(target.source_table.as_bytes());
+            w.int8(ids.value(i));
+            w.bytes(reasons.value(i).as_bytes());
+            w.end_row().await?;
+            n += 1;
+        }
     }
+    w.finish().await?;
+    Ok(n)
+}
 
-    #[test]
-    fn an_excluded_row_with_an_exception_is_quarantined_once() {
-        let excluded: BTreeSet<i64> = [5, 6, 8].into();
-        // Row 5: two values recorded; row 12 was migrated with a bad value; rows 6 and 8 are
-        // excluded by a rule, with nothing recorded.
-        let exceptions = [exception(5, "Bond Co"), exception(5, "Bond Amount"), exception(12, "Bond Amount")];
-        assert_eq!(excluded_with_exceptions(&excluded, &exceptions), 1);
-        assert_eq!(excluded_with_exceptions(&excluded, &[]), 0);
-        assert_eq!(excluded_with_exceptions(&BTreeSet::new(), &exceptions), 0);
+/// Checks that every source row is migrated or excluded, never both and never neither (the
+/// first lines of either mistake name it), once the target's rows, exclusions and exceptions
+/// are written. Returns the source rows it answers for and, of the excluded rows, those with an
+/// exception of the same target (quarantined; each row once).
+pub(super) async fn check(client: &Client, target: &Target) -> Result<(u64, u64), TransformError> {
+    let rows = qualified(&rows_table(target));
+    let context = || format!("accounting for {}'s source rows", target.name);
+    let both: Vec<i64> = client
+        .query(
+            &format!(
+                r#"SELECT DISTINCT q."casrec_row_id" FROM "transform"."quarantine" q
+                    WHERE q."target" = $1
+                      AND EXISTS (SELECT 1 FROM {rows} r WHERE r."casrec_target" = $1 AND r."casrec_row_id" = q."casrec_row_id")
+                    ORDER BY 1 LIMIT 10"#
+            ),
+            &[&target.name],
+        )
+        .await
+        .map_err(db_err(context()))?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    if !both.is_empty() {
+        return Err(TransformError::Accounting {
+            target: target.name.into(),
+            message: format!("rows both migrated and excluded (first lines: {both:?})"),
+        });
     }
+    let row = client
+        .query_one(
+            &format!(
+                r#"WITH "source" AS (SELECT DISTINCT "id" FROM pg_temp."source_ids"),
+                   "missing" AS (
+                       SELECT s."id" FROM "source" s
+                        WHERE NOT EXISTS (SELECT 1 FROM {rows} r WHERE r."casrec_target" = $1 AND r."casrec_row_id" = s."id")
+                          AND NOT EXISTS (SELECT 1 FROM "transform"."quarantine" q
+                                           WHERE q."target" = $1 AND q."casrec_row_id" = s."id"))
+                   SELECT (SELECT count(*) FROM "source"),
+                          (SELECT count(*) FROM "missing"),
+                          (SELECT coalesce(array_agg("id" ORDER BY "id"), '{{}}') FROM (SELECT "id" FROM "missing" ORDER BY "id" LIMIT 10) m),
+                          (SELECT count(DISTINCT q."casrec_row_id") FROM "transform"."quarantine" q
+                            WHERE q."target" = $1
+                              AND EXISTS (SELECT 1 FROM "transform"."exceptions" e
+                                           WHERE e."target" = $1 AND e."casrec_row_id" = q."casrec_row_id"))"#
+            ),
+            &[&target.name],
+        )
+        .await
+        .map_err(db_err(context()))?;
+    let (source, missing, first, quarantined): (i64, i64, Vec<i64>, i64) =
+        (row.get(0), row.get(1), row.get(2), row.get(3));
+    if missing > 0 {
+        return Err(TransformError::Accounting {
+            target: target.name.into(),
+            message: format!(
+                "{missing} source rows of {} neither migrated nor excluded with a reason (first lines: {first:?})",
+                target.source_table
+            ),
+        });
+    }
+    Ok((source as u64, quarantined as u64))
 }

@@ -1,8 +1,9 @@
 //! Runs the targets: each one's SQL in a DataFusion session over the `casrec_csv` tables (read
 //! lazily from PostgreSQL), the run's scope, the lookups, the UDFs and the earlier waves' output
-//! (read back from the `transform` schema); then checks that every source row it answers for is
-//! migrated or excluded with a reason, and writes rows, exclusions and exceptions to the
-//! `transform` schema by binary COPY.
+//! (read back from the `transform` schema). Its rows stream to the `transform` schema by binary
+//! COPY as the plan produces them, and so do its exclusions; then PostgreSQL checks that every
+//! source row it answers for is migrated or excluded with a reason. No target's output is held
+//! in the process: memory is what the plans hold.
 //!
 //! The work is split into parts (`crate::parts`) so that each entity group can run in a task of
 //! its own: a group numbers its targets' rows from 1 and records what it built in
@@ -18,10 +19,9 @@ mod write;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use arrow::array::{Array, Int64Array, StringArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
-use arrow::record_batch::RecordBatch;
 use chrono::NaiveDate;
+use futures::StreamExt;
 use migration_core::config::DbSettings;
 use migration_core::db::{quote_ident, Database};
 use migration_core::RunId;
@@ -37,9 +37,8 @@ pub use numbering::with_ids;
 pub use session::{scope_schema, split_statements};
 pub use write::{pg_type, rows_table};
 
-use accounting::{excluded_with_exceptions, ids_of, row_ids};
-use session::{Built, Outputs};
-use write::{drop_transform_tables, with_target_column, write_exceptions, write_quarantine};
+use session::Built;
+use write::{drop_transform_tables, with_target_column, write_exceptions};
 
 const TRANSFORM_SCHEMA_SQL: &str = include_str!("../sql/transform_schema.sql");
 
@@ -266,30 +265,33 @@ impl Engine {
             }
         }
         let earlier: Vec<Built> = built.into_iter().filter(|b| b.target.wave() < targets[0].wave()).collect();
-        let results = futures::future::try_join_all(targets.iter().map(|t| self.query_target(t, &earlier))).await?;
-        let mut reports = Vec::new();
-        for (target, (env, schema, batches)) in targets.into_iter().zip(results) {
-            let report = self.finish_target(&client, part, target, env, schema, batches, &earlier).await?;
+        let reports =
+            futures::future::try_join_all(targets.iter().map(|t| self.build_target(part, t, &earlier))).await?;
+        for report in &reports {
             tracing::info!(
-                target = target.name,
+                target = report.target.as_str(),
                 rows_out = report.rows_out,
                 excluded = report.excluded,
                 exceptions = report.exceptions,
                 "target built"
             );
-            reports.push(report);
         }
         Ok(reports)
     }
 
-    /// Runs a target's SQL; its exceptions stay in the returned environment.
-    async fn query_target(
+    /// Builds one target on a connection of its own: runs its SQL and streams the rows, numbered
+    /// from 1, into its transform table; then its exclusions (which may read its rows back as
+    /// `t_<target>`) and exceptions; then checks in PostgreSQL that it accounts for its source
+    /// rows, and records it as built.
+    async fn build_target(
         &self,
-        target: &Target,
+        part: Part,
+        target: &'static Target,
         built: &[Built],
-    ) -> Result<(Arc<UdfEnv>, SchemaRef, Vec<RecordBatch>), TransformError> {
+    ) -> Result<TargetReport, TransformError> {
+        let client = self.connect().await?;
         let env = UdfEnv::new(self.lookups.clone(), self.as_of);
-        let ctx = self.session(&env, built, &Outputs::new()).await?;
+        let ctx = self.session(&env, built).await?;
         let df = ctx.sql(target.sql()?).await.map_err(df_err(target.name, target.path()))?;
         let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
         // The transform contract (migration_core::registry): every row names its CasRec line,
@@ -304,94 +306,48 @@ impl Engine {
                 message: format!("selects no {missing} column, which every target's rows carry"),
             });
         }
-        let batches = df.collect().await.map_err(df_err(target.name, target.path()))?;
-        Ok((env, schema, batches))
-    }
-
-    /// Numbers a target's rows from 1, checks that it accounts for its source rows, and writes
-    /// them with its exclusions and exceptions, recording the target as built.
-    #[allow(clippy::too_many_arguments)]
-    async fn finish_target(
-        &self,
-        client: &Client,
-        part: Part,
-        target: &'static Target,
-        env: Arc<UdfEnv>,
-        schema: SchemaRef,
-        mut batches: Vec<RecordBatch>,
-        built: &[Built],
-    ) -> Result<TargetReport, TransformError> {
-        let mut schema = schema;
-        if target.mode == Mode::Insert {
-            let (s, b) = with_ids(&schema, batches, 1)?;
-            schema = s;
-            batches = b;
-        }
-        let rows_out: usize = batches.iter().map(|b| b.num_rows()).sum();
-        let mut outputs = Outputs::new();
-        outputs.insert(target.name.to_string(), (schema.clone(), batches.clone()));
+        let numbered = if target.mode == Mode::Insert { with_ids(&schema, Vec::new(), 1)?.0 } else { schema.clone() };
         // Which target made each row, so integration can key rows of a shared destination.
-        let (schema, batches) = with_target_column(&schema, batches, target.name)?;
+        let stored = with_target_column(&numbered, Vec::new(), target.name)?.0;
+        let into = self.prepare_rows(&client, target, &stored).await?;
+        let mut writer = migration_core::pgcopy::CopyWriter::start(&client, &into).await?;
+        let mut stream = df.execute_stream().await.map_err(df_err(target.name, target.path()))?;
+        let mut rows_out = 0i64;
+        while let Some(batch) = stream.next().await {
+            let batch = batch.map_err(df_err(target.name, target.path()))?;
+            let n = batch.num_rows() as i64;
+            let batch = if target.mode == Mode::Insert {
+                with_ids(&schema, vec![batch], rows_out + 1)?.1.remove(0)
+            } else {
+                batch
+            };
+            let batch = with_target_column(&numbered, vec![batch], target.name)?.1.remove(0);
+            writer.batch(&batch).await?;
+            rows_out += n;
+        }
+        writer.finish().await?;
+        self.apply_updates(&client, target, &stored).await?;
 
-        // Accounting: every source row the target answers for is migrated or excluded with a reason.
-        let ctx = self.session(&env, built, &outputs).await?;
-        let source_file = format!("mappings/{}/{}.source.sql", target.entity, target.name);
-        let source_rows = ids_of(&ctx, target.source_sql()?, target.name, &source_file).await?;
-        let output_rows: BTreeSet<i64> = row_ids(&batches)?;
-        let mut excluded: Vec<(i64, String)> = Vec::new();
-        if let Some(sql) = target.excluded_sql() {
-            let file = format!("mappings/{}/{}.excluded.sql", target.entity, target.name);
-            let df = ctx.sql(sql).await.map_err(df_err(target.name, file.clone()))?;
-            for b in df.collect().await.map_err(df_err(target.name, file.clone()))? {
-                let ids = arrow::compute::cast(b.column(0), &DataType::Int64)?;
-                let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
-                let reasons = arrow::compute::cast(b.column(1), &DataType::Utf8)?;
-                let reasons = reasons.as_any().downcast_ref::<StringArray>().expect("cast to utf8");
-                for i in 0..b.num_rows() {
-                    excluded.push((ids.value(i), reasons.value(i).to_string()));
-                }
-            }
-        }
-        let excluded_ids: BTreeSet<i64> = excluded.iter().map(|e| e.0).collect();
-        let both: Vec<i64> = excluded_ids.intersection(&output_rows).take(10).copied().collect();
-        if !both.is_empty() {
-            return Err(TransformError::Accounting {
-                target: target.name.into(),
-                message: format!("rows both migrated and excluded (first lines: {both:?})"),
-            });
-        }
-        let missing: Vec<i64> = source_rows
-            .iter()
-            .filter(|r| !output_rows.contains(r) && !excluded_ids.contains(r))
-            .take(10)
-            .copied()
-            .collect();
-        if !missing.is_empty() {
-            return Err(TransformError::Accounting {
-                target: target.name.into(),
-                message: format!(
-                    "{} source rows of {} neither migrated nor excluded with a reason (first lines: {missing:?})",
-                    source_rows.iter().filter(|r| !output_rows.contains(r) && !excluded_ids.contains(r)).count(),
-                    target.source_table
-                ),
-            });
-        }
-
+        // Accounting: every source row the target answers for is migrated or excluded with a
+        // reason. Its own rows are read back from the transform table, as later targets read them.
+        let mine = Built { target, schema: numbered.clone() };
+        let all: Vec<Built> = built.iter().cloned().chain(std::iter::once(mine)).collect();
+        let ctx = self.session(&env, &all).await?;
+        accounting::load_source_ids(&client, &ctx, target).await?;
+        let excluded = accounting::write_exclusions(&client, &ctx, target).await?;
         let exceptions = env.take_exceptions();
-        self.write_rows(client, target, &schema, &batches).await?;
-        write_quarantine(client, target, &excluded).await?;
-        write_exceptions(client, target, &exceptions).await?;
+        write_exceptions(&client, target, &exceptions).await?;
+        let (source_rows, quarantined) = accounting::check(&client, target).await?;
         let report = TargetReport {
             target: target.name.into(),
             destination: target.destination.into(),
-            source_rows: source_rows.len() as u64,
+            source_rows,
             rows_out: rows_out as u64,
-            excluded: excluded.len() as u64,
-            quarantined: excluded_with_exceptions(&excluded_ids, &exceptions),
+            excluded,
+            quarantined,
             exceptions: exceptions.len() as u64,
         };
-        let columns: Vec<String> =
-            schema.fields().iter().map(|f| f.name().clone()).filter(|c| c != "casrec_target").collect();
+        let columns: Vec<String> = numbered.fields().iter().map(|f| f.name().clone()).collect();
         let n = |v: u64| v as i64;
         client
             .execute(

@@ -1,13 +1,10 @@
 //! The DataFusion session a target's SQL runs in: every CasRec table (read lazily from
-//! PostgreSQL), the run's scope, the lookups, the UDFs, the mapping views, the earlier parts'
-//! output read back from the `transform` schema, and the part's own output in memory.
+//! PostgreSQL), the run's scope, the lookups, the UDFs, the mapping views and the output of the
+//! targets already built, read back from the `transform` schema.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
-use arrow::record_batch::RecordBatch;
-use datafusion::datasource::MemTable;
 use datafusion::prelude::{SessionConfig, SessionContext};
 
 use super::{df_err, Engine};
@@ -17,9 +14,6 @@ use crate::targets::Target;
 use crate::udf::{self, UdfEnv};
 use crate::TransformError;
 
-/// A target's own output while its part checks it.
-pub(super) type Outputs = BTreeMap<String, (SchemaRef, Vec<RecordBatch>)>;
-
 /// A target an earlier part built, as later targets read it back.
 #[derive(Debug, Clone)]
 pub(super) struct Built {
@@ -28,14 +22,9 @@ pub(super) struct Built {
 }
 
 impl Engine {
-    /// A session with every source, the scope, the lookups, the UDFs, the earlier parts'
-    /// output and the part's own.
-    pub(super) async fn session(
-        &self,
-        env: &Arc<UdfEnv>,
-        built: &[Built],
-        outputs: &Outputs,
-    ) -> Result<SessionContext, TransformError> {
+    /// A session with every source, the scope, the lookups, the UDFs and the output of the
+    /// targets built so far.
+    pub(super) async fn session(&self, env: &Arc<UdfEnv>, built: &[Built]) -> Result<SessionContext, TransformError> {
         let config = SessionConfig::new().with_target_partitions(2).with_information_schema(false);
         let ctx = SessionContext::new_with_config(config);
         let reg = |e: datafusion::error::DataFusionError| TransformError::Query {
@@ -75,13 +64,9 @@ impl Engine {
             ctx.sql(&stmt).await.map_err(df_err("scope views", "mappings/scope_views.sql".into()))?;
         }
         for b in built {
-            let table = PgTable::with_schema(&self.db, "transform", b.target.destination, b.schema.clone())
+            let table = PgTable::with_schema(&self.db, "transform", &super::rows_table(b.target), b.schema.clone())
                 .filtered("casrec_target", b.target.name);
             ctx.register_table(format!("t_{}", b.target.name), Arc::new(table)).map_err(reg)?;
-        }
-        for (name, (schema, batches)) in outputs {
-            let table = MemTable::try_new(schema.clone(), vec![batches.clone()]).map_err(reg)?;
-            ctx.register_table(format!("t_{name}"), Arc::new(table)).map_err(reg)?;
         }
         Ok(ctx)
     }

@@ -74,34 +74,52 @@ impl Engine {
         result
     }
 
-    pub(super) async fn write_rows(
+    /// Makes the transform table ready for a target's rows (`schema` with `casrec_target`) and
+    /// returns the COPY target naming it and its columns: the destination with the columns
+    /// added, or for values applied to another target's rows, a staging table of their own.
+    pub(super) async fn prepare_rows(
         &self,
         client: &Client,
         target: &Target,
         schema: &SchemaRef,
-        batches: &[RecordBatch],
+    ) -> Result<String, TransformError> {
+        let table = rows_table(target);
+        if target.mode == Mode::UpdateById {
+            let staged = qualified(&table);
+            let defs: Vec<String> = schema
+                .fields()
+                .iter()
+                .map(|f| format!("{} {}", quote_ident(f.name()), pg_type(f.data_type())))
+                .collect();
+            client
+                .batch_execute(&format!("DROP TABLE IF EXISTS {staged}; CREATE TABLE {staged} ({});", defs.join(", ")))
+                .await
+                .map_err(db_err(format!("creating {staged}")))?;
+        } else {
+            self.add_columns(client, target, &table, schema).await?;
+        }
+        let cols = schema.fields().iter().map(|f| quote_ident(f.name())).collect::<Vec<_>>().join(", ");
+        Ok(format!("{} ({cols})", qualified(&table)))
+    }
+
+    /// For values of rows another target made (an update by id), applies the staged values to
+    /// that target's rows; other targets' rows are in place already.
+    pub(super) async fn apply_updates(
+        &self,
+        client: &Client,
+        target: &Target,
+        schema: &SchemaRef,
     ) -> Result<(), TransformError> {
         if target.mode != Mode::UpdateById {
-            self.add_columns(client, target, target.destination, schema).await?;
-            migration_core::pgcopy::copy_in_batches(client, "transform", target.destination, batches).await?;
             return Ok(());
         }
-        // Values for rows another target made: staged, then applied to that target's rows.
         let Some((_, owner)) = target.refs.iter().find(|(c, _)| *c == "id") else {
             return Err(TransformError::Mapping {
                 file: target.path(),
                 message: "an update by id names the target whose rows it updates in refs (\"id\", target)".into(),
             });
         };
-        let staging = rows_table(target);
-        let staged = qualified(&staging);
-        let defs: Vec<String> =
-            schema.fields().iter().map(|f| format!("{} {}", quote_ident(f.name()), pg_type(f.data_type()))).collect();
-        client
-            .batch_execute(&format!("DROP TABLE IF EXISTS {staged}; CREATE TABLE {staged} ({});", defs.join(", ")))
-            .await
-            .map_err(db_err(format!("creating {staged}")))?;
-        migration_core::pgcopy::copy_in_batches(client, "transform", &staging, batches).await?;
+        let staged = qualified(&rows_table(target));
         let values: Vec<Arc<Field>> = schema
             .fields()
             .iter()
@@ -176,31 +194,6 @@ pub(super) fn drop_transform_tables() -> String {
            EXECUTE format('DROP TABLE "transform".%I CASCADE', t.tablename);
          END LOOP; END $$;"#
         .to_string()
-}
-
-pub(super) async fn write_quarantine(
-    client: &Client,
-    target: &Target,
-    rows: &[(i64, String)],
-) -> Result<(), TransformError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let mut enc = RowEncoder::new();
-    for (id, reason) in rows {
-        enc.begin_row(4);
-        enc.bytes(target.name.as_bytes());
-        enc.bytes(target.source_table.as_bytes());
-        enc.int8(*id);
-        enc.bytes(reason.as_bytes());
-    }
-    migration_core::pgcopy::copy_rows(
-        client,
-        r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#,
-        enc,
-    )
-    .await?;
-    Ok(())
 }
 
 pub(super) async fn write_exceptions(
