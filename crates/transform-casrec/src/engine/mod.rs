@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
-use futures::StreamExt;
+use futures::{StreamExt, TryStreamExt};
 use migration_core::config::DbSettings;
 use migration_core::db::{quote_ident, Database};
 use migration_core::RunId;
@@ -39,6 +39,9 @@ pub use write::{pg_type, rows_table};
 
 use session::Built;
 use write::{drop_transform_tables, with_target_column, write_exceptions};
+
+/// How many parts of a wave `run` builds at once.
+const PARTS_AT_ONCE: usize = 2;
 
 const TRANSFORM_SCHEMA_SQL: &str = include_str!("../sql/transform_schema.sql");
 
@@ -100,7 +103,12 @@ impl Engine {
             migration_core::telemetry::Unit::Targets,
         );
         for stage in &stages[1..stages.len() - 1] {
-            let built = futures::future::try_join_all(stage.iter().map(|p| self.build(run_id, *p))).await?;
+            // Two parts at a time: a part's targets run one by one, each scan holding a
+            // connection while it streams, so connections and memory stay bounded however
+            // many groups a wave has (and two is what two cores can use).
+            let parts: Vec<_> = stage.iter().copied().map(|p| self.build(run_id, p)).collect();
+            let built: Vec<Vec<TargetReport>> =
+                futures::stream::iter(parts).buffer_unordered(PARTS_AT_ONCE).try_collect().await?;
             bar.inc(built.iter().map(|b| b.len() as u64).sum());
         }
         bar.finish_and_clear();
@@ -265,8 +273,10 @@ impl Engine {
             }
         }
         let earlier: Vec<Built> = built.into_iter().filter(|b| b.target.wave() < targets[0].wave()).collect();
-        let reports =
-            futures::future::try_join_all(targets.iter().map(|t| self.build_target(part, t, &earlier))).await?;
+        let mut reports = Vec::with_capacity(targets.len());
+        for t in &targets {
+            reports.push(self.build_target(part, t, &earlier).await?);
+        }
         for report in &reports {
             tracing::info!(
                 target = report.target.as_str(),
