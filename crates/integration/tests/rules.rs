@@ -2,20 +2,15 @@
 //! in a real PostgreSQL: each client below is one row of the table (or one of its edges), and the
 //! test checks the status or fee payer it gets and the decision recorded for it.
 
+mod common;
+
 use integration::apply_rules;
 use testkit::TestDb;
 
-/// The integration tables the rules read, with only the columns they read.
-const SCHEMA: &str = r#"
-CREATE SCHEMA "integration";
-CREATE TABLE "integration"."persons" ("id" int, "migration_key" text, "type" text, "caserecnumber" text,
-    "deputynumber" int, "clientstatus" text, "feepayer_id" int);
-CREATE TABLE "integration"."cases" ("id" int, "client_id" int, "c_order_no" text, "oldcaseid" int,
-    "orderdate" date, "orderstatus" text, "ordersubtype" text, "orderclosurereason" text);
-CREATE TABLE "integration"."death_notifications" ("id" int, "person_id" int, "proofofdeathreceived" boolean, "datenotified" date);
-CREATE TABLE "integration"."order_deputy" ("id" int, "order_id" int, "deputy_id" int, "c_fee_payer" text, "statusoncase" text);
-CREATE TABLE "integration"."person_caseitem" ("person_id" int, "caseitem_id" int);
-"#;
+/// The integration tables the rules read.
+fn schema() -> String {
+    common::schema("")
+}
 
 /// An order: (order no, date, status, subtype, closure reason).
 type Order<'a> = (i32, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
@@ -60,7 +55,7 @@ async fn status_of(db: &tokio_postgres::Client, id: i32) -> (Option<String>, i32
 async fn client_status_follows_the_decision_table_row_by_row() {
     let tdb = TestDb::create("rules_status").await;
     let db = tdb.client().await;
-    db.batch_execute(SCHEMA).await.unwrap();
+    db.batch_execute(&schema()).await.unwrap();
     let d = Some;
     let mut sql = String::new();
     let cases: Vec<StatusCase> = vec![
@@ -243,7 +238,7 @@ async fn client_status_follows_the_decision_table_row_by_row() {
 async fn deputy_fee_payer_checks_the_deputyship_status_and_death_and_picks_the_lowest_deputy_number() {
     let tdb = TestDb::create("rules_fee").await;
     let db = tdb.client().await;
-    db.batch_execute(SCHEMA).await.unwrap();
+    db.batch_execute(&schema()).await.unwrap();
     let mut sql = String::new();
     // Deputies 1001.. (deputy numbers 7001..); client c has order c*10 linked to it.
     for dep in 1001..=1009 {

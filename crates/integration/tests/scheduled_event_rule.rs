@@ -3,22 +3,20 @@
 //! for and of that log's client, as JSON numbers, its text otherwise unchanged; an event whose log
 //! is missing keeps nulls; each event's decision is recorded; a rerun changes nothing.
 
+mod common;
+
 use integration::apply_rules;
 use testkit::TestDb;
 
-/// The integration tables the rules read, with only the columns they read.
-const SCHEMA: &str = r#"
-CREATE SCHEMA "integration";
-CREATE TABLE "integration"."persons" ("id" int, "migration_key" text, "type" text, "caserecnumber" text,
-    "deputynumber" int, "clientstatus" text, "feepayer_id" int, "uid" bigint);
-CREATE TABLE "integration"."cases" ("id" int, "client_id" int, "c_order_no" text, "oldcaseid" int,
-    "orderdate" date, "orderstatus" text, "ordersubtype" text, "orderclosurereason" text);
-CREATE TABLE "integration"."death_notifications" ("id" int, "person_id" int, "proofofdeathreceived" boolean, "datenotified" date);
-CREATE TABLE "integration"."order_deputy" ("id" int, "order_id" int, "deputy_id" int, "c_fee_payer" text, "statusoncase" text);
-CREATE TABLE "integration"."person_caseitem" ("person_id" int, "caseitem_id" int);
+/// The client rules' tables and the reporting tables the payload rule reads.
+fn schema() -> String {
+    common::schema(
+        r#"
 CREATE TABLE "integration"."annual_report_logs" ("id" int, "migration_key" text, "client_id" int);
 CREATE TABLE "integration"."scheduled_events" ("id" int, "migration_key" text, "c_report_log_key" text, "event" text);
-"#;
+"#,
+    )
+}
 
 fn event(client: &str, log: &str, end: &str) -> String {
     format!(
@@ -30,7 +28,7 @@ fn event(client: &str, log: &str, end: &str) -> String {
 async fn each_event_names_its_report_log_and_client_by_sirius_id() {
     let tdb = TestDb::create("rules_scheduled_events").await;
     let db = tdb.client().await;
-    db.batch_execute(SCHEMA).await.unwrap();
+    db.batch_execute(&schema()).await.unwrap();
     // Log 9001 of client 501 and log 9002 of client 502 (a Sirius client matched); event 3 names
     // a log integration does not hold.
     db.batch_execute(

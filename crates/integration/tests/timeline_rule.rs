@@ -3,23 +3,20 @@
 //! the person person_timeline links it to, its text otherwise unchanged; an event with no link
 //! keeps them empty; each event's decision is recorded.
 
+mod common;
+
 use integration::apply_rules;
 use testkit::TestDb;
 
-/// The integration tables the rules read, with only the columns they read; `event` is text, as
-/// the transform writes it.
-const SCHEMA: &str = r#"
-CREATE SCHEMA "integration";
-CREATE TABLE "integration"."persons" ("id" int, "migration_key" text, "type" text, "caserecnumber" text,
-    "deputynumber" int, "clientstatus" text, "feepayer_id" int, "uid" bigint);
-CREATE TABLE "integration"."cases" ("id" int, "client_id" int, "c_order_no" text, "oldcaseid" int,
-    "orderdate" date, "orderstatus" text, "ordersubtype" text, "orderclosurereason" text);
-CREATE TABLE "integration"."death_notifications" ("id" int, "person_id" int, "proofofdeathreceived" boolean, "datenotified" date);
-CREATE TABLE "integration"."order_deputy" ("id" int, "order_id" int, "deputy_id" int, "c_fee_payer" text, "statusoncase" text);
-CREATE TABLE "integration"."person_caseitem" ("person_id" int, "caseitem_id" int);
+/// The client rules' tables and the timeline's; `event` is text, as the transform writes it.
+fn schema() -> String {
+    common::schema(
+        r#"
 CREATE TABLE "integration"."timeline_event" ("id" int, "migration_key" text, "event" text);
 CREATE TABLE "integration"."person_timeline" ("id" int, "person_id" int, "timelineevent_id" int);
-"#;
+"#,
+    )
+}
 
 /// A payload as the transform writes it, for a case and a subject.
 fn payload(case: &str, subject: &str, id: &str, uid: &str) -> String {
@@ -32,7 +29,7 @@ fn payload(case: &str, subject: &str, id: &str, uid: &str) -> String {
 async fn each_event_names_its_linked_person_by_sirius_id_and_uid() {
     let tdb = TestDb::create("rules_timeline").await;
     let db = tdb.client().await;
-    db.batch_execute(SCHEMA).await.unwrap();
+    db.batch_execute(&schema()).await.unwrap();
     // Client 501 (uid 700000000138) has a migration and an archive notice; client 502 (uid
     // 700000000146) a migration notice; event 13 has no link; event 14 is linked to a person
     // with no uid (not one the migration makes, but the rule must not invent one).
@@ -110,7 +107,7 @@ async fn each_event_names_its_linked_person_by_sirius_id_and_uid() {
 async fn a_json_payload_stays_json() {
     let tdb = TestDb::create("rules_timeline_json").await;
     let db = tdb.client().await;
-    db.batch_execute(&SCHEMA.replace("\"event\" text", "\"event\" json")).await.unwrap();
+    db.batch_execute(&schema().replace("\"event\" text", "\"event\" json")).await.unwrap();
     db.batch_execute(
         "INSERT INTO \"integration\".\"persons\" VALUES (7, 'client:1', 'actor_client', '1', NULL, 'ACTIVE', NULL, 700000000039);
          INSERT INTO \"integration\".\"person_timeline\" VALUES (1, 7, 5);",

@@ -43,11 +43,18 @@ pub async fn since_earlier_runs(
     .map_err(db_err("creating validation.changes_since_earlier_runs"))?;
     for t in tables.iter().filter(|t| !t.is_link()) {
         let sirius = quote_ident(&format!("sirius_{}", t.name));
-        // The earlier load of each updated row is the latest one before this run's; its as-of
+        // The earlier load of each updated row is the latest one before this run; its as-of
         // date says what "today" was when the row was written.
         m.execute(
             &format!(
-                r#"INSERT INTO "validation"."changes_since_earlier_runs"
+                r#"WITH "earlier" AS (
+                       -- Each row's latest load before this run, in one sorted pass.
+                       SELECT DISTINCT ON (e."id") e."id", r."as_of_date"
+                         FROM "migration"."loaded_rows" e
+                         JOIN "migration"."runs" r ON r."run_id" = e."run_id"
+                        WHERE e."table_name" = $1::text AND e."run_id" < $2 AND NOT e."rolled_back"
+                        ORDER BY e."id", e."run_id" DESC)
+                   INSERT INTO "validation"."changes_since_earlier_runs"
                    SELECT $1::text, c."key", count(*),
                           string_agg(DISTINCT coalesce(to_char(er."as_of_date", 'YYYY-MM-DD'), 'not recorded'), ', '),
                           string_agg(DISTINCT coalesce(to_char(r."as_of_date", 'YYYY-MM-DD'), 'not recorded'), ', ')
@@ -55,12 +62,7 @@ pub async fn since_earlier_runs(
                      JOIN "migration"."runs" r ON r."run_id" = l."run_id"
                      JOIN "validation".{sirius} a ON a."key" = CAST(l."id" AS text)
                      CROSS JOIN LATERAL jsonb_each(a."doc") c
-                     LEFT JOIN LATERAL (
-                          SELECT e."run_id" FROM "migration"."loaded_rows" e
-                           WHERE e."table_name" = l."table_name" AND e."id" = l."id" AND e."run_id" < l."run_id"
-                             AND NOT e."rolled_back"
-                           ORDER BY e."run_id" DESC LIMIT 1) earlier ON true
-                     LEFT JOIN "migration"."runs" er ON er."run_id" = earlier."run_id"
+                     LEFT JOIN "earlier" er ON er."id" = l."id"
                     WHERE l."table_name" = $1::text AND l."run_id" >= $2 AND l."action" = 'UPDATE' AND NOT l."rolled_back"
                       AND l."before_image" -> c."key" IS DISTINCT FROM c."value"
                     GROUP BY c."key""#
