@@ -7,6 +7,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "account.csv",
         table: "account",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -88,6 +89,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "activity_tracking.csv",
         table: "activity_tracking",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -118,6 +120,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "cfoaccount.csv",
         table: "cfoaccount",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -141,6 +144,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "contact_dm.csv",
         table: "contact_dm",
+        optional: false,
         columns: &[
             "Case",
             "KeyDateTime",
@@ -179,6 +183,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "crec.csv",
         table: "crec",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -200,6 +205,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "crecind.csv",
         table: "crecind",
+        optional: false,
         columns: &[
             "rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Case", "Type", "CRisk", "CInd", "Score", "Updt",
             "Comments", "InAct",
@@ -208,6 +214,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "crecline.csv",
         table: "crecline",
+        optional: false,
         columns: &[
             "rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Case", "Type", "CRisk", "CInd", "QCO", "Seq",
             "QNo", "Updt",
@@ -216,6 +223,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "cwsdata.csv",
         table: "cwsdata",
+        optional: false,
         columns: &[
             "rct",
             "Cwsno",
@@ -260,6 +268,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "deplink.csv",
         table: "deplink",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -279,6 +288,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "deputy_address.csv",
         table: "deputy_address",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -308,6 +318,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "deputy.csv",
         table: "deputy",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -372,11 +383,13 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "deputylink.csv",
         table: "deputylink",
+        optional: false,
         columns: &["rct", "Deputy No", "Link Deputy No", "Comment", "Create", "at", "by", "Modify", "at.1", "by.1"],
     },
     CasrecFile {
         file: "deputy_remarks.csv",
         table: "deputy_remarks",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -399,6 +412,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "deputyship.csv",
         table: "deputyship",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -424,6 +438,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "drepvis.csv",
         table: "drepvis",
+        optional: false,
         columns: &[
             "rct",
             "by",
@@ -467,6 +482,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "drlog.csv",
         table: "drlog",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -484,6 +500,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feeaas.csv",
         table: "feeaas",
+        optional: false,
         columns: &[
             "rct",
             "CoP Case",
@@ -548,6 +565,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feebacs.csv",
         table: "feebacs",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -568,6 +586,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feebacs_det.csv",
         table: "feebacs_det",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -593,6 +612,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feeexport1.csv",
         table: "feeexport",
+        optional: false,
         columns: &[
             "rct",
             "Batch No",
@@ -638,6 +658,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feepays.csv",
         table: "feepays",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -658,6 +679,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feepays_det.csv",
         table: "feepays_det",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -682,6 +704,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feesched.csv",
         table: "feesched",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -701,6 +724,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "feesched_det.csv",
         table: "feesched_det",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -725,6 +749,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "order.csv",
         table: "order",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -785,6 +810,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "panel_audit.csv",
         table: "panel_audit",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -807,6 +833,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "panel_refer.csv",
         table: "panel_refer",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -831,6 +858,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "panel_remarks.csv",
         table: "panel_remarks",
+        optional: false,
         columns: &[
             "rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Keydate", "Keytime", "Log Tyoe",
             "Log Date", "Log Time", "Remarks", "Sect",
@@ -839,11 +867,13 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "panlink.csv",
         table: "panlink",
+        optional: false,
         columns: &["rct", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Deputy No", "Dep Addr No"],
     },
     CasrecFile {
         file: "panrec.csv",
         table: "panrec",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -885,6 +915,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "pat.csv",
         table: "pat",
+        optional: false,
         columns: &[
             "rct",
             "by",
@@ -983,6 +1014,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "phoenixmap.csv",
         table: "phoenixmap",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -1001,31 +1033,37 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "prexpertise.csv",
         table: "prexpertise",
+        optional: false,
         columns: &["rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Expertise", "Level"],
     },
     CasrecFile {
         file: "prgeoarea.csv",
         table: "prgeoarea",
+        optional: false,
         columns: &["rct", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Geo Area", "Level"],
     },
     CasrecFile {
         file: "prlang.csv",
         table: "prlang",
+        optional: false,
         columns: &["rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Lang", "Level"],
     },
     CasrecFile {
         file: "prneeds.csv",
         table: "prneeds",
+        optional: false,
         columns: &["rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Needs", "Level"],
     },
     CasrecFile {
         file: "prskills.csv",
         table: "prskills",
+        optional: false,
         columns: &["rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Panel No", "Skill", "Level"],
     },
     CasrecFile {
         file: "remarks.csv",
         table: "remarks",
+        optional: false,
         columns: &[
             "rct", "Create", "at", "by", "Modify", "at.1", "by.1", "Case", "Keydate", "Keytime", "Log Type", "Logdate",
             "Logtime", "Remarks", "Call No", "Sect", "Pri",
@@ -1034,6 +1072,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "repvis1.csv",
         table: "repvis",
+        optional: false,
         columns: &[
             "rct",
             "by",
@@ -1105,6 +1144,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "risk_assessment1.csv",
         table: "risk_assessment",
+        optional: false,
         columns: &[
             "rct",
             "Asmt Id",
@@ -1153,6 +1193,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "setupextract.csv",
         table: "setupextract",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -1179,6 +1220,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "sup_activity.csv",
         table: "sup_activity",
+        optional: false,
         columns: &[
             "rct",
             "Create",
@@ -1222,6 +1264,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "tbpassfile.csv",
         table: "tbpassfile",
+        optional: false,
         columns: &[
             "Opid",
             "Logon",
@@ -1277,6 +1320,7 @@ pub static FILES: &[CasrecFile] = &[
     CasrecFile {
         file: "visit.csv",
         table: "visit",
+        optional: false,
         columns: &[
             "rct",
             "Visit No",
@@ -1332,5 +1376,32 @@ pub static FILES: &[CasrecFile] = &[
             "Categ",
             "by Email",
         ],
+    },
+    // Extracts beside the 44 exports, which the original also read: finance's aged debt
+    // (outstanding invoices), the fee checks (GL dates of invoices and of credits), and the
+    // letters list the scope filter deletes from. Each may be absent from an export.
+    CasrecFile {
+        file: "sop_aged_debt.csv",
+        table: "sop_aged_debt",
+        optional: true,
+        columns: &["Trx Number", "Outstanding Amount"],
+    },
+    CasrecFile {
+        file: "sop_feecheck.csv",
+        table: "sop_feecheck",
+        optional: true,
+        columns: &["Invoice Number", "GL Date"],
+    },
+    CasrecFile {
+        file: "sop_feecheckcredits.csv",
+        table: "sop_feecheckcredits",
+        optional: true,
+        columns: &["Invoice Number", "GL Date"],
+    },
+    CasrecFile {
+        file: "casrec_letters.csv",
+        table: "casrec_letters",
+        optional: true,
+        columns: &["caseno"],
     },
 ];

@@ -1,6 +1,10 @@
 //! The CasRec export catalogue: which files CasRec exports, the table each one loads into,
 //! and the exact header line. The generator writes these headers, the loader checks
 //! incoming files against them, and the transform reads the loaded tables by these names.
+//!
+//! Besides the 44 exports, four extracts the original also read are known but optional
+//! (`optional: true`): an export without one loads it as an empty table and says so, while a
+//! file the catalogue does not know is still an error.
 
 mod files;
 
@@ -13,6 +17,9 @@ pub struct CasrecFile {
     pub file: &'static str,
     /// Table it loads into in the `casrec_csv` schema, e.g. `repvis`.
     pub table: &'static str,
+    /// Whether an export may lack the file (an extract beside the CasRec exports): the loader
+    /// then makes its table empty and reports it missing, instead of refusing the export.
+    pub optional: bool,
     /// Header line, in order, as the loader names the columns.
     pub columns: &'static [&'static str],
 }
@@ -32,6 +39,16 @@ pub fn by_file(name: &str) -> Option<&'static CasrecFile> {
 /// The catalogue entry for a `casrec_csv` table name.
 pub fn by_table(table: &str) -> Option<&'static CasrecFile> {
     FILES.iter().find(|f| f.table == table)
+}
+
+/// The files an export must have.
+pub fn required() -> impl Iterator<Item = &'static CasrecFile> {
+    FILES.iter().filter(|f| !f.optional)
+}
+
+/// The extracts an export may lack.
+pub fn optional() -> impl Iterator<Item = &'static CasrecFile> {
+    FILES.iter().filter(|f| f.optional)
 }
 
 /// Turns a raw header line into the column names the loader uses.
@@ -125,6 +142,14 @@ mod tests {
         assert_eq!(by_file("some/prefix/FEEEXPORT1.CSV").unwrap().table, "feeexport");
         assert_eq!(by_table("pat").unwrap().file, "pat.csv");
         assert!(by_file("unknown.csv").is_none());
+    }
+
+    #[test]
+    fn the_44_exports_are_required_and_the_four_extracts_optional() {
+        assert_eq!(required().count(), 44);
+        let optional: Vec<&str> = optional().map(|f| f.table).collect();
+        assert_eq!(optional, ["sop_aged_debt", "sop_feecheck", "sop_feecheckcredits", "casrec_letters"]);
+        assert_eq!(by_file("sop_aged_debt.csv").unwrap().columns, ["Trx Number", "Outstanding Amount"]);
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub struct FileLoad {
     /// Lines covered by rejects.
     pub lines_rejected: u64,
     pub skipped_unchanged: bool,
+    /// An optional extract the export did not have: its table is empty.
+    pub missing: bool,
 }
 
 pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, std::result::Result<StepCounts, BoxError>> {
@@ -111,6 +113,7 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, std::result::Res
                         "rows_windows_1252": l.rows_windows_1252, "lines_read": l.lines_read,
                         "lines_loaded": l.lines_loaded, "lines_rejected": l.lines_rejected,
                         "blank_lines": l.blank_lines, "skipped_unchanged": l.skipped_unchanged,
+                        "missing": l.missing,
                     }),
                 )
             })
@@ -135,7 +138,7 @@ pub async fn run_with_limits(ctx: &StepContext<'_>, limits: RecordLimits) -> Res
     let settings = ctx.settings();
     let client = ctx.rt.s3().await;
     migration_core::s3::check(client, &settings.s3).await?;
-    let sources = discover(client, settings).await?;
+    let (sources, absent) = discover(client, settings).await?;
 
     let db = ctx.rt.migration_db().await?;
     db.batch_execute(SCHEMA_SQL).await.map_err(|source| LoadCasrecError::Db {
@@ -180,13 +183,22 @@ pub async fn run_with_limits(ctx: &StepContext<'_>, limits: RecordLimits) -> Res
     .await?;
     bar.finish_and_clear();
     let mut loads = loads;
+    for file in absent {
+        tracing::warn!(
+            file = file.file,
+            table = file.table,
+            "an optional extract is not in the export: its table is empty, and the transform names the targets that go without it"
+        );
+        loads.push(load_absent(ctx, file).await?);
+    }
     loads.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(loads)
 }
 
 /// Lists the CSV objects and checks each against the catalogue before anything is loaded, so
-/// that a bad export fails the step as a whole with every problem named.
-async fn discover(client: &Client, settings: &Settings) -> Result<Vec<Source>> {
+/// that a bad export fails the step as a whole with every problem named. Returns the files to
+/// load and the optional extracts the export lacks.
+async fn discover(client: &Client, settings: &Settings) -> Result<(Vec<Source>, Vec<&'static CasrecFile>)> {
     let s3 = &settings.s3;
     let objects = migration_core::s3::list(client, s3).await?;
     let csvs: Vec<_> = objects.into_iter().filter(|o| o.key.to_ascii_lowercase().ends_with(".csv")).collect();
@@ -208,9 +220,14 @@ async fn discover(client: &Client, settings: &Settings) -> Result<Vec<Source>> {
             }
         }
     }
+    let mut absent = Vec::new();
     for f in casrec_catalog::FILES {
         if !sources.iter().any(|s| s.file.file == f.file) {
-            problems.push(format!("{}: missing from s3://{}/{}", f.file, s3.bucket, s3.key("")));
+            if f.optional {
+                absent.push(f);
+            } else {
+                problems.push(format!("{}: missing from s3://{}/{}", f.file, s3.bucket, s3.key("")));
+            }
         }
     }
     for src in &sources {
@@ -221,7 +238,44 @@ async fn discover(client: &Client, settings: &Settings) -> Result<Vec<Source>> {
     if !problems.is_empty() {
         return Err(LoadCasrecError::FileProblems(problems));
     }
-    Ok(sources)
+    Ok((sources, absent))
+}
+
+/// An optional extract the export lacks: its table is made empty (a table an earlier export
+/// filled must not be read as this export's) and its summary says it was missing.
+async fn load_absent(ctx: &StepContext<'_>, file: &'static CasrecFile) -> Result<FileLoad> {
+    let db_err = |context: &'static str| {
+        let file = file.file.to_string();
+        move |source| LoadCasrecError::Db { file, context, source }
+    };
+    let mut conn = migration_core::db::connect(&ctx.settings().migration_db, Database::Migration).await?;
+    let table = quote_ident(file.table);
+    let mut ddl = format!(
+        "DROP TABLE IF EXISTS \"casrec_csv\".{table};\n\
+         CREATE TABLE \"casrec_csv\".{table} (\"casrec_row_id\" bigint NOT NULL PRIMARY KEY"
+    );
+    for c in file.columns {
+        ddl.push_str(&format!(", {} text", quote_ident(c)));
+    }
+    ddl.push_str(");");
+    let tx = conn.transaction().await.map_err(db_err("starting to record the missing extract"))?;
+    tx.batch_execute(&ddl).await.map_err(db_err("creating the empty table of a missing extract"))?;
+    tx.execute(r#"DELETE FROM "casrec_csv"."rejects" WHERE "file" = $1"#, &[&file.file])
+        .await
+        .map_err(db_err("clearing the rejects of a missing extract"))?;
+    let zero = 0i64;
+    let none: Option<String> = None;
+    tx.execute(
+        SUMMARY_UPSERT_SQL,
+        &[
+            &file.file, &file.table, &zero, &zero, &zero, &zero, &zero, &"", &none, &zero, &ctx.run_id, &zero, &zero,
+            &zero, &true,
+        ],
+    )
+    .await
+    .map_err(db_err("recording the missing extract in the load summary"))?;
+    tx.commit().await.map_err(db_err("committing the missing extract"))?;
+    Ok(FileLoad { file: file.file.to_string(), table: file.table.to_string(), missing: true, ..Default::default() })
 }
 
 async fn check_header(client: &Client, settings: &Settings, src: &Source) -> Result<Option<String>> {
@@ -325,6 +379,7 @@ async fn previous_loads(db: &tokio_postgres::Client) -> Result<BTreeMap<String, 
                 lines_loaded: r.get::<_, Option<i64>>(10).unwrap_or(0) as u64,
                 lines_rejected: r.get::<_, Option<i64>>(11).unwrap_or(0) as u64,
                 skipped_unchanged: true,
+                missing: false,
             };
             (file, PreviousLoad { load, etag: r.get(7), size: r.get::<_, i64>(8) as u64 })
         })
@@ -683,6 +738,7 @@ async fn load_file(
             &(lines_read as i64),
             &(state.lines_loaded as i64),
             &(state.lines_rejected as i64),
+            &false,
         ],
     )
     .await
@@ -701,6 +757,7 @@ async fn load_file(
         lines_loaded: state.lines_loaded,
         lines_rejected: state.lines_rejected,
         skipped_unchanged: false,
+        missing: false,
     })
 }
 

@@ -323,6 +323,48 @@ async fn a_missing_file_or_bucket_is_named() {
     c.put_object().bucket(&s3.bucket).key(s3.key("pat.csv")).body(ByteStream::from(pat(&[]))).send().await.unwrap();
     let err = load(&env).await.unwrap_err();
     assert!(err.contains("order.csv: missing from s3://casrec-test/casrec/"), "{err}");
+    // The optional extracts are not among the problems: an export may lack them.
+    assert!(!err.contains("sop_aged_debt.csv"), "{err}");
+}
+
+#[tokio::test]
+async fn a_missing_optional_extract_loads_as_an_empty_table_and_is_reported_missing() {
+    let env = TestEnv::new("lcopt").await;
+    let debt = b"Trx Number,Outstanding Amount\nS2000001/1,10.00\n".to_vec();
+    upload(&env, &[("sop_aged_debt.csv", debt)]).await;
+    load(&env).await.unwrap();
+    let c = env.migration_db.client().await;
+    let n: i64 = c.query_one(r#"SELECT count(*) FROM "casrec_csv"."sop_aged_debt""#, &[]).await.unwrap().get(0);
+    assert_eq!(n, 1);
+
+    // The next export lacks the aged debt: its table is emptied, not left as the last export's.
+    let s3 = &env.settings.s3;
+    let client = migration_core::s3::client(s3).await;
+    client.delete_object().bucket(&s3.bucket).key(s3.key("sop_aged_debt.csv")).send().await.unwrap();
+    let summary = load(&env).await.unwrap();
+    assert_eq!(summary.len(), casrec_catalog::FILES.len(), "every file has its summary, the missing one too");
+    let n: i64 = c.query_one(r#"SELECT count(*) FROM "casrec_csv"."sop_aged_debt""#, &[]).await.unwrap().get(0);
+    assert_eq!(n, 0);
+    let missing: Vec<String> = c
+        .query(r#"SELECT "file" FROM "casrec_csv"."load_summary" WHERE "missing" ORDER BY 1"#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(missing, ["sop_aged_debt.csv"]);
+    let cols: Vec<String> = c
+        .query(
+            "SELECT column_name::text FROM information_schema.columns
+              WHERE table_schema = 'casrec_csv' AND table_name = 'sop_aged_debt' ORDER BY ordinal_position",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(cols, ["casrec_row_id", "Trx Number", "Outstanding Amount"]);
 }
 
 #[tokio::test]

@@ -44,3 +44,5 @@ ALTER TABLE "casrec_csv"."load_summary" ADD COLUMN IF NOT EXISTS "lines_rejected
 ALTER TABLE "casrec_csv"."load_summary" DROP CONSTRAINT IF EXISTS "load_summary_lines_add_up";
 ALTER TABLE "casrec_csv"."load_summary" ADD CONSTRAINT "load_summary_lines_add_up"
     CHECK ("lines_read" = "lines_loaded" + "lines_rejected" + "blank_lines");
+-- An optional extract the export did not have is recorded as missing, with an empty table.
+ALTER TABLE "casrec_csv"."load_summary" ADD COLUMN IF NOT EXISTS "missing" boolean NOT NULL DEFAULT false;
