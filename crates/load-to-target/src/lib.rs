@@ -30,6 +30,11 @@ pub enum LoadError {
     NoIntegration(String),
     #[error("run {0} is not in the run ledger (migrate status lists runs)")]
     UnknownRun(RunId),
+    #[error(
+        "Sirius's finance_counter has no row {key:?} to take a batch number for {table} from; nothing was loaded \
+         (Sirius's finance module creates it)"
+    )]
+    NoFinanceCounter { key: &'static str, table: String },
     #[error(transparent)]
     Core(#[from] migration_core::CoreError),
 }
@@ -65,6 +70,8 @@ pub struct TableLoad {
     /// Rows an earlier run loaded that someone changed in Sirius since (kept, or overwritten
     /// with `--overwrite-sirius-edits`), listed in `migration.sirius_edits`.
     pub edited_in_sirius: u64,
+    /// The finance batch number the table's new rows took, if it takes them and any needed one.
+    pub batch_number: Option<i32>,
 }
 
 pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCounts, BoxError>> {
@@ -286,6 +293,8 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
     let ledger = l.transaction().await.map_err(db_err("starting the ledger transaction"))?;
     let run = ctx.run_id;
     let mut loads = Vec::new();
+    // The batch number each group of finance tables took in this load (registry::BATCH_NUMBERED).
+    let mut batches: std::collections::BTreeMap<u8, i32> = Default::default();
     for t in &tables {
         let table = &t.name;
         let cols = shared_columns(m, &tx, table).await?;
@@ -318,6 +327,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             .map_err(db_err(format!("indexing the staged {table}")))?;
 
         let mut load = TableLoad { table: table.to_string(), ..Default::default() };
+        load.batch_number = batch_number(&tx, ledger.client(), run, table, &stage, &mut batches).await?;
         let name = literal(table);
         if let Key::Link(keys) = t.key {
             // A link Sirius already has is left alone; only new links are inserted.
@@ -421,6 +431,62 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             .map_err(db_err(format!("refreshing statistics of {table}")))?;
     }
     Ok(loads)
+}
+
+/// Gives the staged rows of a finance table that have no batch number (new rows: a matched row
+/// keeps Sirius's) one number for the table's group, taken from Sirius's finance counter the
+/// first time the group needs one in this load and recorded in the ledger's transaction. A
+/// load with nothing new takes none, so a rerun leaves the counter as it is.
+async fn batch_number(
+    tx: &tokio_postgres::Transaction<'_>,
+    ledger: &Client,
+    run: RunId,
+    table: &str,
+    stage: &str,
+    batches: &mut std::collections::BTreeMap<u8, i32>,
+) -> Result<Option<i32>, LoadError> {
+    let Some(group) = registry::batch_group(table) else { return Ok(None) };
+    let lacking: i64 = tx
+        .query_one(&format!("SELECT count(*) FROM {stage} WHERE \"batchnumber\" IS NULL"), &[])
+        .await
+        .map_err(db_err(format!("counting the rows of {table} without a batch number")))?
+        .get(0);
+    if lacking == 0 {
+        return Ok(None);
+    }
+    let number = match batches.get(&group) {
+        Some(n) => *n,
+        None => {
+            let rows = tx
+                .query(
+                    r#"UPDATE "public"."finance_counter" SET "counter" = "counter" + 1 WHERE "key" = $1 RETURNING "counter""#,
+                    &[&registry::BATCH_COUNTER_KEY],
+                )
+                .await
+                .map_err(db_err("taking a batch number from finance_counter"))?;
+            let [row] = rows.as_slice() else {
+                return Err(LoadError::NoFinanceCounter { key: registry::BATCH_COUNTER_KEY, table: table.to_string() });
+            };
+            let n: i32 = row.get(0);
+            let group_tables: Vec<&str> =
+                registry::BATCH_NUMBERED.iter().filter(|(_, g)| *g == group).map(|(t, _)| *t).collect();
+            ledger
+                .execute(
+                    r#"INSERT INTO "migration"."counter_changes" ("run_id", "counter_key", "before", "after", "tables")
+                       VALUES ($1, $2, $3, $4, $5)"#,
+                    &[&run, &registry::BATCH_COUNTER_KEY, &(n - 1), &n, &group_tables],
+                )
+                .await
+                .map_err(db_err("recording the batch number in the ledger"))?;
+            batches.insert(group, n);
+            n
+        }
+    };
+    tx.execute(&format!("UPDATE {stage} SET \"batchnumber\" = $1 WHERE \"batchnumber\" IS NULL"), &[&number])
+        .await
+        .map_err(db_err(format!("numbering the batch of {table}")))?;
+    tracing::info!(table, batch_number = number, rows = lacking, "new finance rows take a batch number");
+    Ok(Some(number))
 }
 
 /// Finds the staged updates of rows an earlier run loaded that were changed in Sirius since
@@ -563,6 +629,43 @@ async fn move_sequences(tx: &impl GenericClient, tables: &[&SiriusTable]) -> Res
 
 /// Undoes a run: deletes the rows it inserted and restores the before-images of the rows it
 /// updated, children before parents, in one Sirius transaction.
+/// Puts Sirius's finance counter back to where it was before the run took its batch numbers,
+/// unless Sirius has taken numbers since (the counter moved on): a number must never be issued
+/// twice, so the counter is then left as it is and the rollback says so.
+async fn give_back_batch_numbers(
+    m: &Client,
+    tx: &tokio_postgres::Transaction<'_>,
+    run: RunId,
+) -> Result<(), LoadError> {
+    let taken = m
+        .query(
+            r#"SELECT "counter_key", min("before"), max("after") FROM "migration"."counter_changes"
+                WHERE "run_id" = $1 AND NOT "rolled_back" GROUP BY "counter_key""#,
+            &[&run],
+        )
+        .await
+        .map_err(db_err("reading the run's batch numbers"))?;
+    for r in taken {
+        let (key, before, after): (String, i32, i32) = (r.get(0), r.get(1), r.get(2));
+        let n = tx
+            .execute(
+                r#"UPDATE "public"."finance_counter" SET "counter" = $2 WHERE "key" = $1 AND "counter" = $3"#,
+                &[&key, &before, &after],
+            )
+            .await
+            .map_err(db_err("giving the batch numbers back"))?;
+        if n == 1 {
+            tracing::info!(counter = %key, from = after, to = before, "batch numbers given back");
+        } else {
+            tracing::warn!(
+                counter = %key, run_took_up_to = after,
+                "Sirius has taken batch numbers since this run: the finance counter is left as it is"
+            );
+        }
+    }
+    Ok(())
+}
+
 pub async fn rollback(
     migration: &migration_core::config::DbSettings,
     sirius: &migration_core::config::DbSettings,
@@ -676,9 +779,13 @@ pub async fn rollback(
             .await
             .map_err(db_err(format!("restoring {table}")))?;
     }
+    give_back_batch_numbers(&m, &tx, run).await?;
     tx.commit().await.map_err(db_err("committing the rollback"))?;
     m.execute(r#"UPDATE "migration"."loaded_rows" SET "rolled_back" = true WHERE "run_id" = $1"#, &[&run])
         .await
         .map_err(db_err("marking the run rolled back"))?;
+    m.execute(r#"UPDATE "migration"."counter_changes" SET "rolled_back" = true WHERE "run_id" = $1"#, &[&run])
+        .await
+        .map_err(db_err("marking the run's batch numbers given back"))?;
     Ok((deleted, restored))
 }

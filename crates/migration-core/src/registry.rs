@@ -424,10 +424,115 @@ pub const TABLES: &[SiriusTable] = &[
         ),
         about: "the reporting-period-end event of each pending report",
     },
+    SiriusTable {
+        name: "finance_invoice",
+        key: Key::Id { sequence: "finance_invoice_id_seq" },
+        // finance_person_id names the client's billing account (finance_person, which the
+        // migration only reads): integration's finance_person_ids rule sets it.
+        // finance_remission_exemption_id is never filled (CasRec does not link the two).
+        parents: &[Parent { column: "person_id", table: PERSONS, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // Sirius holds one invoice per reference (a unique index), and the reference is
+            // CasRec's Invoice No. A matched invoice keeps the batch number Sirius gave it, so a
+            // rerun takes no new batch number.
+            rules: &[MatchRule { columns: &["reference"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &["batchnumber"],
+            facts: &["reference", "batchnumber"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "clients' invoices from the fee export: assessment deposits (AD) and annual fees, in pence",
+    },
+    SiriusTable {
+        name: "finance_ledger",
+        key: Key::Id { sequence: "finance_ledger_id_seq" },
+        // finance_person_id: the finance_person_ids rule, from the invoice the entry is
+        // allocated to. parent_id and finance_remission_exemption_id are never filled.
+        parents: &[],
+        uid: None,
+        matching: Matching {
+            // The reference is unique in Sirius and the migration's is stable (made from the
+            // credit's Invoice No, where the original drew a random one each run).
+            rules: &[MatchRule { columns: &["reference"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &["batchnumber"],
+            facts: &["reference", "batchnumber"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "credits against clients' invoices (remissions, credit memos, write-offs), in pounds",
+    },
+    SiriusTable {
+        name: "finance_ledger_allocation",
+        key: Key::Id { sequence: "finance_ledger_allocation_id_seq" },
+        parents: &[
+            Parent { column: "ledger_entry_id", table: "finance_ledger", fill: Fill::Transform },
+            // The credit's original invoice, by its reference (CasRec's Orig Invoice): the two
+            // invoice targets number their rows apart, and the reference names either.
+            Parent {
+                column: "invoice_id",
+                table: "finance_invoice",
+                fill: Fill::NaturalKey { ours: &["c_invoice_reference"], theirs: &["reference"], filter: "true" },
+            },
+        ],
+        uid: None,
+        matching: Matching {
+            // The reference (the credit's Invoice No) is unique in Sirius.
+            rules: &[MatchRule { columns: &["reference"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &["batchnumber"],
+            facts: &["reference", "batchnumber"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "each credit's allocation to the invoice it reduces",
+    },
+    SiriusTable {
+        name: "finance_remission_exemption",
+        key: Key::Id { sequence: "finance_remission_exemption_id_seq" },
+        // finance_person_id: the finance_person_ids rule, by the client's case number.
+        parents: &[],
+        uid: None,
+        matching: Matching::none(
+            "a remission or exemption names its client only through finance_person, which a business rule sets after matching, and Sirius keeps no CasRec reference for it",
+        ),
+        about: "clients' fee remissions and exemptions awarded from April 2021",
+    },
+    SiriusTable {
+        name: "finance_order",
+        key: Key::Id { sequence: "finance_order_id_seq" },
+        // finance_person_id: the finance_person_ids rule, from the order's client, where Sirius
+        // has none already.
+        parents: &[Parent { column: "order_id", table: CASES, fill: Fill::Transform }],
+        uid: None,
+        matching: Matching {
+            // An order is billed once: the one finance_order Sirius holds for a migrated order
+            // is that order's, and keeps the billing account Sirius gave it.
+            rules: &[MatchRule { columns: &["order_id"], ours: "true", theirs: "true", pick: Pick::OnlyOne }],
+            keep: &["finance_person_id"],
+            facts: &["order_id", "finance_person_id"],
+            facts_where: "",
+            why_none: "",
+        },
+        about: "billable orders and the day their billing starts (the first risk assessment's start date)",
+    },
 ];
 
-/// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers).
-pub const READS: &[&str] = &["assignees", "assignee_teams", "bond_providers"];
+/// Sirius tables the migration reads but never writes (lookups of assignees, teams, providers,
+/// and clients' billing accounts, which the migration never creates).
+pub const READS: &[&str] = &["assignees", "assignee_teams", "bond_providers", "finance_person"];
+
+/// The finance tables whose new rows take a batch number from Sirius's finance counter at load,
+/// each with its group: the tables of a group share one number (business rules §4.3).
+pub const BATCH_NUMBERED: &[(&str, u8)] =
+    &[("finance_invoice", 1), ("finance_ledger", 2), ("finance_ledger_allocation", 2)];
+
+/// The batch group of a table whose new rows take a batch number.
+pub fn batch_group(table: &str) -> Option<u8> {
+    BATCH_NUMBERED.iter().find(|(t, _)| *t == table).map(|(_, g)| *g)
+}
+
+/// The `finance_counter` key batch numbers are taken from.
+pub const BATCH_COUNTER_KEY: &str = "DatFileBatchNumberReportBatchNumber";
 
 /// What of each table the migration only reads a migrated row may name: prepare copies these
 /// columns of Sirius's rows into the migration database (`sirius_ref.<table>`, Sirius may be
@@ -438,6 +543,7 @@ pub const REFERENCE_COLUMNS: &[(&str, &[&str])] = &[
     ("assignees", &["id", "name", "surname"]),
     ("assignee_teams", &["team_id", "assignablecomposite_id"]),
     ("bond_providers", &["id", "name"]),
+    ("finance_person", &["id", "person_id"]),
 ];
 
 /// The SQL type a [`REFERENCE_COLUMNS`] column is copied as.

@@ -79,6 +79,18 @@ CREATE TABLE IF NOT EXISTS "migration"."sirius_edits" (
     "overwritten"     boolean NOT NULL
 );
 CREATE INDEX IF NOT EXISTS "sirius_edits_run_idx" ON "migration"."sirius_edits" ("run_id");
+
+-- Batch numbers a run took from Sirius's finance_counter (business rules §4.3): the counter as
+-- it was and as the load left it, so `migrate rollback` can give the numbers back while nobody
+-- has taken one since.
+CREATE TABLE IF NOT EXISTS "migration"."counter_changes" (
+    "run_id"      bigint  NOT NULL REFERENCES "migration"."runs" ("run_id"),
+    "counter_key" text    NOT NULL,
+    "before"      integer NOT NULL,
+    "after"       integer NOT NULL,
+    "tables"      text[]  NOT NULL,
+    "rolled_back" boolean NOT NULL DEFAULT false
+);
 CREATE INDEX IF NOT EXISTS "loaded_rows_run_idx" ON "migration"."loaded_rows" ("run_id");
 
 -- Who holds an environment's lock (migration-core's lock.rs): the lock itself is a session-level
