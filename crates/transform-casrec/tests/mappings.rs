@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use datafusion::datasource::MemTable;
 use datafusion::prelude::SessionContext;
 use sqllogictest::{AsyncDB, DBOutput, DefaultColumnType};
-use transform_casrec::engine::{scope_schema, split_statements, with_ids};
+use transform_casrec::engine::{scope_schema, split_left_out, split_statements, with_ids, without_left_out};
 use transform_casrec::lookups::{Lookups, MAPPINGS};
 use transform_casrec::targets::{Mode, Target, TARGETS};
 use transform_casrec::udf::{self, UdfEnv};
@@ -75,8 +75,19 @@ impl MappingDb {
         // What earlier statements recorded is not this target's.
         self.env.take_exceptions();
         let df = self.ctx.sql(target.sql().unwrap()).await.map_err(err)?;
-        let mut schema = Arc::new(df.schema().as_arrow().clone());
+        let (mut schema, left_out) = without_left_out(&Arc::new(df.schema().as_arrow().clone()));
         let mut batches = df.collect().await.map_err(err)?;
+        // Rows the query leaves out itself (its `left_out` reason), as the engine splits them.
+        let mut excluded: Vec<(i64, String)> = Vec::new();
+        if let Some(i) = left_out {
+            let mut kept = Vec::with_capacity(batches.len());
+            for b in &batches {
+                let (k, out) = split_left_out(b, i, &schema).map_err(|e| SltError(e.to_string()))?;
+                kept.push(k);
+                excluded.extend(out);
+            }
+            batches = kept;
+        }
         if target.mode == Mode::Insert {
             let start = *self.next_id.get(target.destination).unwrap_or(&1);
             let (s, b) = with_ids(&schema, batches, start).map_err(|e| SltError(e.to_string()))?;
@@ -92,7 +103,7 @@ impl MappingDb {
         let table = MemTable::try_new(schema, vec![batches]).map_err(err)?;
         let _ = self.ctx.deregister_table(format!("t_{name}"));
         self.ctx.register_table(format!("t_{name}"), Arc::new(table)).map_err(err)?;
-        let excluded = match target.excluded_sql() {
+        excluded.extend(match target.excluded_sql() {
             Some(sql) => {
                 let df = self.ctx.sql(sql).await.map_err(err)?;
                 let b = df.collect().await.map_err(err)?;
@@ -109,7 +120,7 @@ impl MappingDb {
                 rows
             }
             None => Vec::new(),
-        };
+        });
         let exceptions = self.env.take_exceptions();
         let text = |v: Vec<String>| Arc::new(arrow::array::StringArray::from(v)) as arrow::array::ArrayRef;
         let ids = |v: Vec<i64>| Arc::new(arrow::array::Int64Array::from(v)) as arrow::array::ArrayRef;

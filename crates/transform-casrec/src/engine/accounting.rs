@@ -7,8 +7,8 @@
 //! to a temporary table and its exclusions to `transform.quarantine`, both by COPY as the queries
 //! produce them, so no set of ids is held in the process whatever the target's size.
 
-use arrow::array::{Array, Int64Array, StringArray};
-use arrow::datatypes::DataType;
+use arrow::array::{Array, Int64Array, RecordBatch, StringArray};
+use arrow::datatypes::{DataType, SchemaRef};
 use datafusion::prelude::SessionContext;
 use futures::StreamExt;
 use migration_core::pgcopy::CopyWriter;
@@ -50,6 +50,68 @@ pub(super) async fn load_source_ids(
     Ok(())
 }
 
+/// The column a target's SQL may select to leave rows out in the query that makes its rows: the
+/// reason, NULL on every row it migrates. Where a target's rows and its exclusions come from the
+/// same reasoning, this keeps that reasoning in one place instead of repeating it in an
+/// `.excluded.sql`.
+pub const LEFT_OUT: &str = "left_out";
+
+/// The target's row schema without [`LEFT_OUT`], and where that column was.
+pub fn without_left_out(schema: &SchemaRef) -> (SchemaRef, Option<usize>) {
+    match schema.index_of(LEFT_OUT) {
+        Ok(i) => {
+            let keep: Vec<usize> = (0..schema.fields().len()).filter(|j| *j != i).collect();
+            (std::sync::Arc::new(schema.project(&keep).expect("indices of the schema")), Some(i))
+        }
+        Err(_) => (schema.clone(), None),
+    }
+}
+
+/// Splits a batch of a target's SQL on its [`LEFT_OUT`] column (at `i`): the rows it migrates
+/// (without the column) and `(casrec_row_id, reason)` of the rows it leaves out.
+pub fn split_left_out(
+    batch: &RecordBatch,
+    i: usize,
+    rows: &SchemaRef,
+) -> Result<(RecordBatch, Vec<(i64, String)>), TransformError> {
+    let reasons = arrow::compute::cast(batch.column(i), &DataType::Utf8)?;
+    let migrated = arrow::compute::is_null(&reasons)?;
+    let keep: Vec<usize> = (0..batch.num_columns()).filter(|j| *j != i).collect();
+    let kept = arrow::compute::filter_record_batch(&batch.project(&keep)?, &migrated)?;
+    let kept = RecordBatch::try_new(rows.clone(), kept.columns().to_vec())?;
+    let out = arrow::compute::not(&migrated)?;
+    let id_at = batch.schema().index_of("casrec_row_id")?;
+    let ids = arrow::compute::cast(&arrow::compute::filter(batch.column(id_at), &out)?, &DataType::Int64)?;
+    let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
+    let reasons = arrow::compute::filter(&reasons, &out)?;
+    let reasons = reasons.as_any().downcast_ref::<StringArray>().expect("utf8");
+    Ok((kept, (0..ids.len()).map(|r| (ids.value(r), reasons.value(r).to_string())).collect()))
+}
+
+/// Starts the COPY of a target's exclusions into `transform.quarantine`.
+pub(super) async fn quarantine_writer(client: &Client) -> Result<CopyWriter, TransformError> {
+    CopyWriter::start(client, r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#)
+        .await
+        .map_err(TransformError::from)
+}
+
+/// Writes exclusions of a target to its quarantine COPY.
+pub(super) async fn write_left_out(
+    w: &mut CopyWriter,
+    target: &Target,
+    rows: &[(i64, String)],
+) -> Result<(), TransformError> {
+    for (id, reason) in rows {
+        w.begin_row(4);
+        w.bytes(target.name.as_bytes());
+        w.bytes(target.source_table.as_bytes());
+        w.int8(*id);
+        w.bytes(reason.as_bytes());
+        w.end_row().await?;
+    }
+    Ok(())
+}
+
 /// Runs the target's `.excluded.sql` (if it has one) into `transform.quarantine`; returns how
 /// many rows it left out.
 pub(super) async fn write_exclusions(
@@ -61,9 +123,7 @@ pub(super) async fn write_exclusions(
     let file = format!("mappings/{}/{}.excluded.sql", target.entity, target.name);
     let df = ctx.sql(sql).await.map_err(df_err(target.name, file.clone()))?;
     let mut stream = df.execute_stream().await.map_err(df_err(target.name, file.clone()))?;
-    let mut w =
-        CopyWriter::start(client, r#""transform"."quarantine" ("target", "source_table", "casrec_row_id", "reason")"#)
-            .await?;
+    let mut w = quarantine_writer(client).await?;
     let mut n = 0u64;
     while let Some(b) = stream.next().await {
         let b = b.map_err(df_err(target.name, file.clone()))?;
@@ -71,15 +131,10 @@ pub(super) async fn write_exclusions(
         let ids = ids.as_any().downcast_ref::<Int64Array>().expect("cast to int64");
         let reasons = arrow::compute::cast(b.column(1), &DataType::Utf8)?;
         let reasons = reasons.as_any().downcast_ref::<StringArray>().expect("cast to utf8");
-        for i in 0..b.num_rows() {
-            w.begin_row(4);
-            w.bytes(target.name.as_bytes());
-            w.bytes(target.source_table.as_bytes());
-            w.int8(ids.value(i));
-            w.bytes(reasons.value(i).as_bytes());
-            w.end_row().await?;
-            n += 1;
-        }
+        let rows: Vec<(i64, String)> =
+            (0..b.num_rows()).map(|i| (ids.value(i), reasons.value(i).to_string())).collect();
+        write_left_out(&mut w, target, &rows).await?;
+        n += rows.len() as u64;
     }
     w.finish().await?;
     Ok(n)

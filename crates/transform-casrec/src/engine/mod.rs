@@ -33,6 +33,7 @@ use crate::targets::{Mode, Target, TARGETS};
 use crate::udf::UdfEnv;
 use crate::TransformError;
 
+pub use accounting::{split_left_out, without_left_out, LEFT_OUT};
 pub use numbering::with_ids;
 pub use session::{scope_schema, split_statements};
 pub use write::{pg_type, rows_table};
@@ -303,7 +304,10 @@ impl Engine {
         let env = UdfEnv::new(self.lookups.clone(), self.as_of);
         let ctx = self.session(&env, built).await?;
         let df = ctx.sql(target.sql()?).await.map_err(df_err(target.name, target.path()))?;
-        let schema: SchemaRef = Arc::new(df.schema().as_arrow().clone());
+        let produced: SchemaRef = Arc::new(df.schema().as_arrow().clone());
+        // Rows the query itself leaves out (a `left_out` reason) go to the quarantine table as
+        // they come, by COPY on a connection of their own beside the rows' COPY.
+        let (schema, left_out) = accounting::without_left_out(&produced);
         // The transform contract (migration_core::registry): every row names its CasRec line,
         // and every new row what it is in CasRec's terms.
         let mut needed = vec!["casrec_row_id"];
@@ -321,10 +325,28 @@ impl Engine {
         let stored = with_target_column(&numbered, Vec::new(), target.name)?.0;
         let into = self.prepare_rows(&client, target, &stored).await?;
         let mut writer = migration_core::pgcopy::CopyWriter::start(&client, &into).await?;
+        let out_client = match left_out {
+            Some(_) => Some(self.connect().await?),
+            None => None,
+        };
+        let mut out_writer = match &out_client {
+            Some(c) => Some(accounting::quarantine_writer(c).await?),
+            None => None,
+        };
+        let mut left_out_rows = 0u64;
         let mut stream = df.execute_stream().await.map_err(df_err(target.name, target.path()))?;
         let mut rows_out = 0i64;
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(df_err(target.name, target.path()))?;
+            let batch = match (left_out, out_writer.as_mut()) {
+                (Some(i), Some(w)) => {
+                    let (kept, out) = accounting::split_left_out(&batch, i, &schema)?;
+                    accounting::write_left_out(w, target, &out).await?;
+                    left_out_rows += out.len() as u64;
+                    kept
+                }
+                _ => batch,
+            };
             let n = batch.num_rows() as i64;
             let batch = if target.mode == Mode::Insert {
                 with_ids(&schema, vec![batch], rows_out + 1)?.1.remove(0)
@@ -336,6 +358,10 @@ impl Engine {
             rows_out += n;
         }
         writer.finish().await?;
+        if let Some(w) = out_writer {
+            w.finish().await?;
+        }
+        drop(out_client);
         self.apply_updates(&client, target, &stored).await?;
 
         // Accounting: every source row the target answers for is migrated or excluded with a
@@ -344,7 +370,7 @@ impl Engine {
         let all: Vec<Built> = built.iter().cloned().chain(std::iter::once(mine)).collect();
         let ctx = self.session(&env, &all).await?;
         accounting::load_source_ids(&client, &ctx, target).await?;
-        let excluded = accounting::write_exclusions(&client, &ctx, target).await?;
+        let excluded = left_out_rows + accounting::write_exclusions(&client, &ctx, target).await?;
         let exceptions = env.take_exceptions();
         write_exceptions(&client, target, &exceptions).await?;
         let (source_rows, quarantined) = accounting::check(&client, target).await?;

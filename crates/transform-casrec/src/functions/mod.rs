@@ -74,6 +74,8 @@ pub enum ErrorKind {
     InvalidDefinition,
     /// A value that cannot be coerced to a boolean.
     InvalidBool,
+    /// A value Sirius requires that CasRec does not give.
+    Missing,
 }
 
 impl fmt::Display for ErrorKind {
@@ -86,6 +88,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnknownCode => "unknown code",
             ErrorKind::InvalidDefinition => "invalid definition",
             ErrorKind::InvalidBool => "invalid boolean",
+            ErrorKind::Missing => "missing value",
         };
         f.write_str(s)
     }

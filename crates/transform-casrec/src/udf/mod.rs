@@ -110,6 +110,7 @@ function_list! {
     lookup_partial::LookupPartial,
     conditional_lookup::ConditionalLookup,
     held_by_sirius::HeldBySirius,
+    required::Required,
     // Deterministic ids.
     uuid_from::UuidFrom,
     unique_number::UniqueNumber,
