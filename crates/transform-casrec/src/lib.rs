@@ -74,6 +74,9 @@ pub fn entry<'a, 'b>(ctx: &'a StepContext<'b>) -> BoxFuture<'a, Result<StepCount
         if let Some(p) = part {
             details["part"] = serde_json::json!(p.to_string());
         }
+        if matches!(part, None | Some(parts::Part::Scope)) {
+            details["missing_extracts"] = serde_json::json!(missing_extracts(ctx).await?);
+        }
         Ok(StepCounts {
             rows_in,
             rows_out,
@@ -108,6 +111,46 @@ async fn exclusion_rules(
     let mut rules: Vec<(String, u64)> = rules.into_iter().collect();
     rules.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Ok(rules)
+}
+
+/// An optional extract the export lacked (load-casrec left its table empty) and the targets that
+/// read it, which go without its rows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MissingExtract {
+    pub file: String,
+    pub table: String,
+    pub targets: Vec<&'static str>,
+}
+
+/// The optional extracts the export lacked, each warned of with the targets it leaves without
+/// data (an invoice then has no fee check date, a credit no allocation date).
+async fn missing_extracts(ctx: &StepContext<'_>) -> Result<Vec<MissingExtract>, TransformError> {
+    let m = ctx.rt.migration_db().await?;
+    // A summary written before extracts could be missing has no such column: nothing is.
+    let rows = m
+        .query(
+            r#"SELECT "file", "table_name" FROM "casrec_csv"."load_summary" s
+                WHERE coalesce(CAST(to_jsonb(s) ->> 'missing' AS boolean), false) ORDER BY "file""#,
+            &[],
+        )
+        .await
+        .map_err(|source| TransformError::Db { context: "reading casrec_csv.load_summary".into(), source })?;
+    let mut out = Vec::new();
+    for r in rows {
+        let (file, table): (String, String) = (r.get(0), r.get(1));
+        let targets: Vec<&'static str> = targets::TARGETS
+            .iter()
+            .filter(|t| t.sql().map(|sql| targets::mentions(sql, &table)).unwrap_or(false))
+            .map(|t| t.name)
+            .collect();
+        tracing::warn!(
+            file = %file,
+            targets = %if targets.is_empty() { "none".to_string() } else { targets.join(", ") },
+            "an optional extract is missing from the export: these targets go without its rows"
+        );
+        out.push(MissingExtract { file, table, targets });
+    }
+    Ok(out)
 }
 
 /// Runs the step, or one part of it (`crate::parts`). Returns the scope counts (in scope, out of

@@ -96,6 +96,13 @@ pub const TARGETS: &[Target] = &[
     target(Insert, "annual_report_type_assignments", "reporting", "annual_report_type_assignments", "account", &[("annualreport_id", "annual_report_logs")]),
     target(Insert, "annual_report_type_assignments_pending", "reporting", "annual_report_type_assignments", "pat", &[("annualreport_id", "annual_report_logs_pending")]),
     target(Insert, "scheduled_events_reporting", "reporting", "scheduled_events", "pat", &[]),
+    target(Insert, "finance_invoice_ad", "finance", "finance_invoice", "feeexport", &[("person_id", "client_persons")]),
+    target(Insert, "finance_invoice_non_ad", "finance", "finance_invoice", "feeexport", &[("person_id", "client_persons")]),
+    target(Insert, "finance_ledger_credits", "finance", "finance_ledger", "feeexport", &[]),
+    target(Insert, "finance_allocation_credits", "finance", "finance_ledger_allocation", "feeexport", &[("ledger_entry_id", "finance_ledger_credits")]),
+    target(Insert, "finance_remissions", "finance", "finance_remission_exemption", "pat", &[]),
+    target(Insert, "finance_exemptions", "finance", "finance_remission_exemption", "pat", &[]),
+    target(Insert, "finance_order", "finance", "finance_order", "order", &[("order_id", "cases")]),
 ];
 
 /// Whether `sql` names `word` as a whole identifier (so `t_cases` is not found in `t_cases_x`).
