@@ -42,6 +42,12 @@ pub const RULES: &[Rule] = &[
         decision: "decision",
     },
     Rule {
+        name: "finance_person_ids",
+        sql: include_str!("sql/rules/finance_person_ids.sql"),
+        decisions: "finance_person_ids_decisions",
+        decision: "\"table_name\" || ': ' || \"decision\"",
+    },
+    Rule {
         name: "scheduled_event_payload_ids",
         sql: include_str!("sql/rules/scheduled_event_payload_ids.sql"),
         decisions: "scheduled_event_payload_ids_decisions",
