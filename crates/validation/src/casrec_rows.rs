@@ -41,6 +41,50 @@ const CASREC_ROWS: &[(&str, &str)] = &[
     ("annual_report_lodging_details", include_str!("sql/casrec_rows/annual_report_lodging_details.sql")),
     ("annual_report_type_assignments", include_str!("sql/casrec_rows/annual_report_type_assignments.sql")),
     ("scheduled_events", include_str!("sql/casrec_rows/scheduled_events.sql")),
+    // These five read the tables casrec_finance.sql builds (finance.rs, CASREC_SQL).
+    ("finance_invoice", include_str!("sql/casrec_rows/finance_invoice.sql")),
+    ("finance_ledger", include_str!("sql/casrec_rows/finance_ledger.sql")),
+    ("finance_ledger_allocation", include_str!("sql/casrec_rows/finance_ledger_allocation.sql")),
+    ("finance_remission_exemption", include_str!("sql/casrec_rows/finance_remission_exemption.sql")),
+    ("finance_order", include_str!("sql/casrec_rows/finance_order.sql")),
+];
+
+/// The CasRec rows SQL of a table.
+#[cfg(test)]
+pub(crate) fn sql_of(table: &str) -> &'static str {
+    CASREC_ROWS
+        .iter()
+        .find(|(t, _)| *t == table)
+        .map(|(_, sql)| *sql)
+        .unwrap_or_else(|| panic!("no CasRec rows of {table}"))
+}
+
+/// A column of a table's CasRec rows that is not a Sirius column but what a link names, compared
+/// with what the Sirius row's link points at: ids differ between the two sides by design (a
+/// matched invoice keeps Sirius's), the reference or key they name must not.
+struct Link {
+    table: &'static str,
+    /// The column of the CasRec rows (text).
+    column: &'static str,
+    /// Joined after the Sirius row `a`.
+    join: &'static str,
+    /// What Sirius's link names, as text.
+    value: &'static str,
+}
+
+const LINKS: &[Link] = &[
+    Link {
+        table: "finance_ledger_allocation",
+        column: "invoice_reference",
+        join: r#"LEFT JOIN "validation"."sirius_finance_invoice" "link_invoice" ON "link_invoice"."key" = a."doc" ->> 'invoice_id'"#,
+        value: r#""link_invoice"."doc" ->> 'reference'"#,
+    },
+    Link {
+        table: "finance_ledger_allocation",
+        column: "ledger_entry_key",
+        join: r#"LEFT JOIN "integration"."finance_ledger" "link_ledger" ON CAST("link_ledger"."id" AS text) = a."doc" ->> 'ledger_entry_id'"#,
+        value: r#""link_ledger"."migration_key""#,
+    },
 ];
 
 /// Compares, for every table this run migrated that has its CasRec rows written here. Needs
@@ -78,8 +122,13 @@ pub async fn compare(
             .collect();
         // Each column as Sirius types it, so the JSON forms agree with validation.sirius_<table>.
         let sirius = migration_core::db::table_columns(s, "public", table).await?;
+        let links: Vec<&Link> = LINKS.iter().filter(|l| l.table == *table).collect();
         let mut pairs = Vec::new();
         for c in &ours {
+            if links.iter().any(|l| l.column == c) {
+                pairs.push(format!("'{c}', CAST(e.{} AS text)", quote_ident(c)));
+                continue;
+            }
             let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).ok_or_else(|| {
                 ValidationError::Definition {
                     file: format!("sql/casrec_rows/{table}.sql"),
@@ -88,16 +137,25 @@ pub async fn compare(
             })?;
             pairs.push(format!("'{c}', CAST(e.{} AS {ty})", quote_ident(c)));
         }
+        // The Sirius row with what its links name beside its columns.
+        let actual = if links.is_empty() {
+            "a.\"doc\"".to_string()
+        } else {
+            let named = links.iter().map(|l| format!("'{}', {}", l.column, l.value)).collect::<Vec<_>>().join(", ");
+            format!("(a.\"doc\" || jsonb_build_object({named}))")
+        };
+        let joins = links.iter().map(|l| l.join).collect::<Vec<_>>().join("\n");
         m.batch_execute(&format!(
             "CREATE TABLE \"validation\".{exceptions} AS
-             SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", a.\"doc\" AS \"actual\",
+             SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", {actual} AS \"actual\",
                     CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
                          WHEN a.\"key\" IS NULL THEN 'missing from Sirius'
                          ELSE 'values differ' END AS \"problem\"
                FROM \"validation\".{expected} e
                LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
                LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = {key}
-              WHERE (a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ a.\"doc\"))
+               {joins}
+              WHERE (a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ {actual}))
                 AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
                                  WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = {key})
              UNION ALL

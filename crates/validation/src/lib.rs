@@ -8,6 +8,9 @@
 //!   `validation.exceptions_<table>`.
 //! - **Post-migration checks**: sequences ahead of max ids, uids unique and with their Luhn digit,
 //!   new ids above the ids Sirius had when the run began, address lines a JSON array of text.
+//! - **Finance** (`finance.rs`, `money.rs`): every finance target's source rows recomputed from
+//!   `casrec_csv` (migrated, excluded, quarantined) and compared with Sirius row by row, by count
+//!   and as money per client.
 //! - **CasRec rows** (`accounting.rs`): every row of every loaded file, as rejected at load,
 //!   migrated, excluded with a reason, an orphan, of a case out of scope, or not migrated by this
 //!   build and why; and a check that the rows read equal the rows loaded plus those rejected.
@@ -19,6 +22,8 @@ pub mod accounting;
 pub mod casrec_rows;
 pub mod changes;
 pub mod differences;
+pub mod finance;
+pub mod money;
 pub mod rules;
 
 use std::fmt::Write as _;
@@ -284,12 +289,19 @@ pub(crate) async fn one(c: &Client, sql: &str, context: &str) -> Result<i64, Val
 }
 
 /// Sirius's columns of a table and their types, that integration also has (but `updateddate`,
-/// which Sirius's trigger owns).
-async fn shared_columns(m: &Client, s: &Client, table: &str) -> Result<Vec<(String, String)>, ValidationError> {
+/// which Sirius's trigger owns, and the batch number of a batch-numbered table, which
+/// load-to-target takes from Sirius's counter in the Sirius transaction, after integration:
+/// `finance.rs` checks it in Sirius).
+async fn shared_columns(m: &Client, s: &Client, entry: &SiriusTable) -> Result<Vec<(String, String)>, ValidationError> {
+    let table = entry.name;
     let ours: Vec<String> =
         migration_core::db::table_columns(m, "integration", table).await?.into_iter().map(|(c, _)| c).collect();
     let sirius = migration_core::db::table_columns(s, "public", table).await?;
-    Ok(sirius.into_iter().filter(|(c, _)| ours.contains(c) && c != "updateddate").collect())
+    let numbered = registry::BATCH_NUMBERED.iter().any(|(t, _)| *t == table);
+    Ok(sirius
+        .into_iter()
+        .filter(|(c, _)| ours.contains(c) && c != "updateddate" && !(numbered && c == "batchnumber"))
+        .collect())
 }
 
 pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
@@ -318,6 +330,13 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         m.batch_execute(casrec_rows::REPORT_LOGS_SQL)
             .await
             .map_err(db_err("recomputing the annual report logs from casrec_csv (sql/casrec_report_logs.sql)"))?;
+    }
+    // Finance as the export says it, which the finance comparisons, counts, account and money
+    // per client read.
+    if finance::any_built(&tables) {
+        m.batch_execute(finance::CASREC_SQL)
+            .await
+            .map_err(db_err("recomputing finance from casrec_csv (sql/casrec_finance.sql)"))?;
     }
     for (entity, table, expected_sql, actual_sql) in EXPECTED {
         // An entity whose table this build does not migrate has nothing to compare.
@@ -363,7 +382,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
                 "listed in migration.sirius_edits",
             ));
         }
-        let cols = shared_columns(&m, &s, table).await?;
+        let cols = shared_columns(&m, &s, entry).await?;
         let key_cols = entry.key_columns();
         // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
         // jsonb_build_object takes at most 100 arguments: wide tables are built in parts.
@@ -449,6 +468,8 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     }
     let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
     casrec_rows::compare(&m, &s, &tables, &mut checks, &mut diffs).await?;
+    let finance = finance::check(&m, &s, &tables, &mut checks).await?;
+    let money = money::per_client(&m, &tables, &mut checks).await?;
     let rules = rules::compare(&m, &mut checks).await?;
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
     let scope: Vec<(String, i64)> = m
@@ -475,8 +496,16 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
         format!("{} of {} files counted by line", counted.len(), files.len()),
     ));
-    let found =
-        Findings { checks: &checks, scope: &scope, files: &files, rules: &rules, diffs: &diffs, changes: &changes };
+    let found = Findings {
+        checks: &checks,
+        scope: &scope,
+        files: &files,
+        rules: &rules,
+        diffs: &diffs,
+        changes: &changes,
+        finance: &finance,
+        money: money.as_ref(),
+    };
     write_report(ctx, &found, integrated_run).await?;
     Ok(checks)
 }
@@ -631,7 +660,7 @@ async fn post_migration_checks(
 /// One table of the report, rendered the same way as Markdown and as HTML.
 struct Table {
     title: Option<&'static str>,
-    intro: &'static str,
+    intro: String,
     header: &'static [&'static str],
     /// Columns of counts, right-aligned.
     numeric: &'static [usize],
@@ -659,15 +688,8 @@ fn thousands(n: i64) -> String {
     }
 }
 
-fn tables(
-    checks: &[Check],
-    scope: &[(String, i64)],
-    files: &[accounting::FileRows],
-    rules: &[rules::RuleRow],
-    facts: &[(String, String)],
-    diffs: &[differences::ColumnDifference],
-    changes: &[changes::ColumnChange],
-) -> Vec<Table> {
+fn tables(found: &Findings<'_>, facts: &[(String, String)]) -> Vec<Table> {
+    let Findings { checks, scope, files, rules, diffs, changes, finance, money } = *found;
     let sum = |f: fn(&accounting::FileRows) -> i64| files.iter().map(f).sum::<i64>();
     let read = sum(|f| f.read);
     let share = |n: i64| if read > 0 { format!("{:.1}%", 100.0 * n as f64 / read as f64) } else { "—".into() };
@@ -687,14 +709,14 @@ fn tables(
     vec![
         Table {
             title: Some("Run"),
-            intro: "",
+            intro: "".into(),
             header: &["", ""],
             numeric: &[],
             rows: facts.iter().map(|(k, v)| (vec![k.clone(), v.clone()], false)).collect(),
         },
         Table {
             title: Some("CasRec rows in total"),
-            intro: "Every row of the export counted once, file by file under CasRec rows.",
+            intro: "Every row of the export counted once, file by file under CasRec rows.".into(),
             header: &["rows", "count", "share", ""],
             numeric: &[1, 2],
             rows: totals
@@ -704,7 +726,7 @@ fn tables(
         },
         Table {
             title: Some("Checks"),
-            intro: "",
+            intro: "".into(),
             header: &["entity", "check", "expected", "actual", "result", "detail"],
             numeric: &[],
             rows: checks
@@ -719,7 +741,7 @@ fn tables(
         },
         Table {
             title: Some("Case scope"),
-            intro: "",
+            intro: "".into(),
             header: &["reason", "cases"],
             numeric: &[],
             rows: scope.iter().map(|(reason, n)| (vec![reason.clone(), n.to_string()], false)).collect(),
@@ -730,7 +752,7 @@ fn tables(
                     gave it (integration.client_status_decisions, integration.fee_payer_decisions) and the clients \
                     CasRec says should get it (recomputed here from casrec_csv). Clients where Sirius disagrees with \
                     CasRec are listed in validation.rule_exceptions_client_status and \
-                    validation.rule_exceptions_deputy_fee_payer.",
+                    validation.rule_exceptions_deputy_fee_payer.".into(),
             header: &["rule", "decision", "clients (integration)", "clients (CasRec)"],
             numeric: &[2, 3],
             rows: rules
@@ -744,7 +766,7 @@ fn tables(
         Table {
             title: Some("Differences field by field"),
             intro: "Each column that differs, with the rows it differs in and the first few: key: expected → actual. \
-                    Every such row is in validation.differences_<comparison>.",
+                    Every such row is in validation.differences_<comparison>.".into(),
             header: &["comparison", "column", "rows", "examples"],
             numeric: &[2],
             rows: diffs
@@ -761,7 +783,7 @@ fn tables(
                     this one. On the same export and as-of date there are none; with another as-of date only the \
                     columns decided by \"today\" change (report statuses, creation and status dates, the migration \
                     notice). Sirius stamps updateddate itself. Every such column is in \
-                    validation.changes_since_earlier_runs.",
+                    validation.changes_since_earlier_runs.".into(),
             header: &["table", "column", "rows changed", "as-of date then", "as-of date now"],
             numeric: &[2],
             rows: changes
@@ -769,6 +791,50 @@ fn tables(
                 .map(|c| {
                     let cells =
                         vec![c.table.clone(), c.column.clone(), thousands(c.rows), c.earlier_as_of.clone(), c.as_of.clone()];
+                    (cells, false)
+                })
+                .collect(),
+        },
+        money_table(money),
+        Table {
+            title: Some("Finance: CasRec rows by target"),
+            intro: "Each finance target's source rows as validation reads them from casrec_csv on its own \
+                    (feeexport lines of in-scope cases for invoices, credits and allocations, a credit line being \
+                    a source row of both; the deciding pat row of each in-scope case for remissions and exemptions; \
+                    order lines for billed orders): migrated, excluded by a rule (the mapping working as designed) \
+                    or quarantined (a value a person must look at), with the rules. Each row is in \
+                    validation.casrec_finance_account; the checks above compare the migrated ones with Sirius."
+                .into(),
+            header: &["target", "Sirius table", "source", "source rows", "migrated", "excluded", "quarantined", "rules"],
+            numeric: &[3, 4, 5, 6],
+            rows: finance
+                .account
+                .iter()
+                .map(|t| {
+                    let counts = [t.rows, t.migrated, t.excluded, t.quarantined].map(thousands);
+                    let mut cells = vec![t.target.clone(), t.table.clone(), t.source.clone()];
+                    cells.extend(counts);
+                    cells.push(t.rules_text());
+                    (cells, false)
+                })
+                .collect(),
+        },
+        Table {
+            title: Some("Finance rows without a billing account"),
+            intro: "Rows of this run whose finance_person_id is NULL: their client had no billing account \
+                    (finance_person) in Sirius when prepare copied them, which the migration never creates. \
+                    Expected, not a failure: the migration expects Sirius's finance module to create the client's \
+                    finance_person when the client is first billed, and then to link these rows to it. The \
+                    expected column counts the rows whose client had none (the field-by-field comparison checks \
+                    each row)."
+                .into(),
+            header: &["table", "rows of this run", "finance_person_id NULL", "expected NULL (client without one)"],
+            numeric: &[1, 2, 3],
+            rows: finance
+                .without_billing
+                .iter()
+                .map(|w| {
+                    let cells = vec![w.table.clone(), thousands(w.rows), thousands(w.without), thousands(w.expected)];
                     (cells, false)
                 })
                 .collect(),
@@ -782,7 +848,7 @@ fn tables(
                     (`transform.exceptions`), and rows a target left out because of such a value (excluded \
                     with an exception of the same target, e.g. a bond whose provider cannot be named; its \
                     reason is among the rules). Rejected at load are bad lines (`casrec_csv.rejects`); lines are counted apart from \
-                    records, as a record may span lines.",
+                    records, as a record may span lines.".into(),
             header: &[
                 "file",
                 "lines",
@@ -828,6 +894,61 @@ fn tables(
                 .collect(),
         },
     ]
+}
+
+/// The money per client: all clients' totals first, then each client that disagrees.
+fn money_table(money: Option<&money::Money>) -> Table {
+    let row = |c: &money::ClientMoney| {
+        vec![
+            c.client.clone(),
+            c.casrec_invoiced.clone(),
+            c.sirius_invoiced.clone(),
+            c.casrec_credited.clone(),
+            c.sirius_credited.clone(),
+            c.casrec_allocated.clone(),
+            c.sirius_allocated.clone(),
+        ]
+    };
+    let (intro, rows) = match money {
+        None => (String::new(), Vec::new()),
+        Some(money) => {
+            let disagree = money.clients - money.agree;
+            let listed = if disagree > money.disagree.len() as i64 {
+                format!(" The first {} of them by case are listed.", money.disagree.len())
+            } else {
+                String::new()
+            };
+            let intro = format!(
+                "Per client (case): the totals CasRec says Sirius should hold (recomputed from casrec_csv: \
+                 invoice amounts in pence, credits and allocations in pounds, a credit counted for the client \
+                 of the invoice it reduces) beside those Sirius holds for this run (finance_invoice.amount of \
+                 the client's person, finance_ledger.amount of the credits allocated to the client's invoices, \
+                 finance_ledger_allocation.amount on them), in exact arithmetic. {} of {} clients agree on all \
+                 three; {} do not.{listed} Every client is in validation.money_per_client.",
+                thousands(money.agree),
+                thousands(money.clients),
+                thousands(disagree),
+            );
+            let mut rows = vec![(row(&money.totals), disagree > 0)];
+            rows.extend(money.disagree.iter().map(|c| (row(c), true)));
+            (intro, rows)
+        }
+    };
+    Table {
+        title: Some("Money per client"),
+        intro,
+        header: &[
+            "client (case)",
+            "invoices CasRec (pence)",
+            "invoices Sirius (pence)",
+            "credits CasRec (£)",
+            "credits Sirius (£)",
+            "allocations CasRec (£)",
+            "allocations Sirius (£)",
+        ],
+        numeric: &[1, 2, 3, 4, 5, 6],
+        rows,
+    }
 }
 
 fn summary(checks: &[Check]) -> (&'static str, usize) {
@@ -887,7 +1008,7 @@ fn html(run: RunId, checks: &[Check], tables: &[Table]) -> String {
             let _ = writeln!(out, "<h2>{}</h2>", esc(title));
         }
         if !t.intro.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", code_spans(&esc(t.intro)));
+            let _ = writeln!(out, "<p>{}</p>", code_spans(&esc(&t.intro)));
         }
         out.push_str("<table><tr>");
         for h in t.header {
@@ -961,6 +1082,8 @@ struct Findings<'a> {
     rules: &'a [rules::RuleRow],
     diffs: &'a [differences::ColumnDifference],
     changes: &'a [changes::ColumnChange],
+    finance: &'a finance::Findings,
+    money: Option<&'a money::Money>,
 }
 
 async fn write_report(
@@ -969,13 +1092,13 @@ async fn write_report(
     integrated_run: RunId,
 ) -> Result<(), ValidationError> {
     let settings = ctx.settings();
-    let Findings { checks, scope, files, rules, diffs, changes } = *found;
+    let Findings { checks, scope, .. } = *found;
     let facts = run_facts(ctx, integrated_run, scope).await?;
     let dir = settings.validation.report_dir.join(format!("run-{}", ctx.run_id));
     std::fs::create_dir_all(&dir)
         .map_err(|source| ValidationError::Report { path: dir.display().to_string(), source })?;
     let client = ctx.rt.s3().await;
-    let tables = tables(checks, scope, files, rules, &facts, diffs, changes);
+    let tables = tables(found, &facts);
     for (name, text, kind) in [
         ("validation.md", markdown(ctx.run_id, checks, &tables), "text/markdown"),
         ("validation.html", html(ctx.run_id, checks, &tables), "text/html"),
@@ -1006,6 +1129,17 @@ async fn write_report(
 mod tests {
     use super::*;
 
+    /// The report's findings over the given checks, scope and files, nothing else.
+    fn found<'a>(
+        checks: &'a [Check],
+        scope: &'a [(String, i64)],
+        files: &'a [accounting::FileRows],
+        finance: &'a finance::Findings,
+        money: Option<&'a money::Money>,
+    ) -> Findings<'a> {
+        Findings { checks, scope, files, rules: &[], diffs: &[], changes: &[], finance, money }
+    }
+
     #[test]
     fn luhn_accepts_sirius_uids_and_rejects_a_wrong_digit() {
         assert!(luhn_ok(700000000013));
@@ -1033,7 +1167,8 @@ mod tests {
             why: accounting::NO_TARGET.into(),
             ..Default::default()
         }];
-        let tables = tables(&checks, &scope, &files, &[], &[], &[], &[]);
+        let none = finance::Findings::default();
+        let tables = tables(&found(&checks, &scope, &files, &none, None), &[]);
         let md = markdown(7, &checks, &tables);
         assert!(md.contains("**FAIL**: 1 of 2 checks passed"), "{md}");
         assert!(md.contains("| put away | 2 |"), "{md}");
@@ -1059,7 +1194,7 @@ mod tests {
             orphans: 1,
             ..Default::default()
         }];
-        let md = markdown(7, &checks, &crate::tables(&checks, &scope, &files, &[], &[], &[], &[]));
+        let md = markdown(7, &checks, &crate::tables(&found(&checks, &scope, &files, &none, None), &[]));
         assert!(
             md.contains(
                 "| pat.csv | not counted | not counted | 10 | 1 | 5 | 2 | 3 | 1 | 1 | 1 | 0 | 0 |  | client_phonenumbers: no phone number (2); bonds_active: Bond Co is not a bond provider code: quarantined (1) |"
@@ -1068,5 +1203,67 @@ mod tests {
         );
         let page = html(7, &checks, &tables);
         assert!(page.contains("class=\"fail\"") && page.contains("<td>remarks.csv</td>"), "{page}");
+        assert!(!md.contains("Money per client") && !md.contains("Finance"), "no finance in this run: {md}");
+    }
+
+    #[test]
+    fn the_report_shows_the_finance_account_the_rows_without_a_billing_account_and_the_money_per_client() {
+        let checks = vec![Check::counts("money per client", "clients whose totals differ", 0, 1, "")];
+        let finance = finance::Findings {
+            account: vec![finance::TargetRows {
+                target: "finance_invoice_ad".into(),
+                table: "finance_invoice".into(),
+                source: "feeexport".into(),
+                rows: 1200,
+                migrated: 1000,
+                excluded: 150,
+                quarantined: 50,
+                rules: vec![
+                    ("excluded: client not migrated".into(), 150),
+                    ("quarantined: Invoice No blank".into(), 50),
+                ],
+            }],
+            without_billing: vec![finance::WithoutBilling {
+                table: "finance_invoice".into(),
+                rows: 1000,
+                without: 40,
+                expected: 40,
+            }],
+        };
+        let money = money::Money {
+            clients: 3,
+            agree: 2,
+            totals: money::ClientMoney {
+                client: "all 3 clients".into(),
+                casrec_invoiced: "30000".into(),
+                sirius_invoiced: "30100".into(),
+                casrec_credited: "12.50".into(),
+                sirius_credited: "12.50".into(),
+                casrec_allocated: "12.50".into(),
+                sirius_allocated: "12.50".into(),
+            },
+            disagree: vec![money::ClientMoney {
+                client: "10000002".into(),
+                casrec_invoiced: "10000".into(),
+                sirius_invoiced: "10100".into(),
+                casrec_credited: "0.00".into(),
+                sirius_credited: "0.00".into(),
+                casrec_allocated: "0.00".into(),
+                sirius_allocated: "0.00".into(),
+            }],
+        };
+        let md = markdown(7, &checks, &tables(&found(&checks, &[], &[], &finance, Some(&money)), &[]));
+        assert!(md.contains("## Money per client"), "{md}");
+        assert!(md.contains("2 of 3 clients agree on all three; 1 do not."), "{md}");
+        assert!(md.contains("| all 3 clients | 30000 | 30100 | 12.50 | 12.50 | 12.50 | 12.50 |"), "{md}");
+        assert!(md.contains("| 10000002 | 10000 | 10100 | 0.00 | 0.00 | 0.00 | 0.00 |"), "{md}");
+        assert!(
+            md.contains(
+                "| finance_invoice_ad | finance_invoice | feeexport | 1,200 | 1,000 | 150 | 50 | excluded: client not migrated (150); quarantined: Invoice No blank (50) |"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("| finance_invoice | 1,000 | 40 | 40 |"), "{md}");
+        assert!(md.contains("create the client's finance_person when the client is first billed"), "{md}");
     }
 }
