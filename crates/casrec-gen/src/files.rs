@@ -13,6 +13,8 @@ use crate::model::{self, Client, ClientKind, Deputy};
 use crate::rng::R;
 use crate::sink::{DefectSpec, KeyKind, Row, Sink, NO_DEFECTS};
 
+mod finance;
+
 type Out = Result<Option<Row>, GenError>;
 
 /// Rough relative size, to start the big files first.
@@ -21,6 +23,8 @@ pub(crate) fn weight(table: &str) -> u32 {
         "pat" | "deputyship" | "remarks" | "account" => 10,
         "order" | "deputy" | "deputy_address" | "deplink" | "feeexport" | "sup_activity" => 8,
         "repvis" | "crec" | "deputy_remarks" | "risk_assessment" => 6,
+        // Each replays the fee export of every client.
+        "sop_aged_debt" | "sop_feecheck" | "sop_feecheckcredits" => 4,
         _ => 1,
     }
 }
@@ -44,13 +48,13 @@ pub(crate) fn write(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
         "visit" => visit(ctx, file, s),
         "sup_activity" => sup_activity(ctx, file, s),
         "activity_tracking" => activity_tracking(ctx, file, s),
-        "risk_assessment" => risk_assessment(ctx, file, s),
+        "risk_assessment" => finance::risk_assessment(ctx, file, s),
         "setupextract" => setupextract(ctx, file, s),
         "cfoaccount" => cfoaccount(ctx, file, s),
         "contact_dm" => contact_dm(ctx, file, s),
         "cwsdata" => cwsdata(ctx, file, s),
         "phoenixmap" => phoenixmap(ctx, file, s),
-        "feeexport" => feeexport(ctx, file, s),
+        "feeexport" => finance::feeexport(ctx, file, s),
         "feeaas" => feeaas(ctx, file, s),
         "feebacs" | "feepays" | "feesched" => fee_schedules(ctx, file, s),
         "feebacs_det" | "feepays_det" | "feesched_det" => fee_schedule_lines(ctx, file, s),
@@ -61,6 +65,10 @@ pub(crate) fn write(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
             panel_details(ctx, file, s)
         }
         "tbpassfile" => tbpassfile(ctx, file, s),
+        "sop_aged_debt" => finance::sop_aged_debt(ctx, file, s),
+        "sop_feecheck" => finance::sop_feecheck(ctx, file, s),
+        "sop_feecheckcredits" => finance::sop_feecheckcredits(ctx, file, s),
+        "casrec_letters" => finance::casrec_letters(ctx, file, s),
         // A file the catalogue gained later: header only, which the loader accepts.
         _ => Ok(None),
     }
@@ -86,7 +94,17 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
             ("Term by", "X"),
             ("Notify", "9"),
         ],
-        dates: &["DOB", "Create", "Modify", "Term Date", "Away Date", "Notified", "Letter Sent", "Report Due"],
+        dates: &[
+            "DOB",
+            "Create",
+            "Modify",
+            "Term Date",
+            "Away Date",
+            "Notified",
+            "Letter Sent",
+            "Report Due",
+            "Award Date",
+        ],
         text: &["Forename", "Surname", "Adrs1", "Postcode", "Corref"],
         refs: &[],
         key_file: true,
@@ -231,10 +249,11 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
         key_file: false,
         unterminated_quote: false,
     };
-    // Payment lines refer to invoice numbers, so those are never damaged.
+    // Payment lines refer to invoice numbers, so those are never damaged. An Amount that is no
+    // number and a blank Create are what the finance targets quarantine.
     static FEEEXPORT: DefectSpec = DefectSpec {
-        mandatory: &["Amount"],
-        codes: &[("GL Code", "99-XX000-000000-000-0000")],
+        mandatory: &["Amount", "Create"],
+        codes: &[("GL Code", "99-XX000-000000-000-0000"), ("Amount", "N/A")],
         dates: &["Create", "Invoice Date"],
         text: &["Cust Ref"],
         refs: CASE,
@@ -256,6 +275,36 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
         dates: STAMPS,
         text: &[],
         refs: CASE_ORDER,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    // An order's billing starts on its risk assessments' earliest Start Date.
+    static RISK_ASSESSMENT: DefectSpec = DefectSpec {
+        mandatory: &[],
+        codes: &[],
+        dates: &["Create", "Modify", "Start Date"],
+        text: &[],
+        refs: CASE_ORDER,
+        key_file: false,
+        unterminated_quote: false,
+    };
+    // The finance extracts name invoices by number, which no defect touches; nothing refers to
+    // them, so their records may be rejected.
+    static SOP_AGED_DEBT: DefectSpec = DefectSpec {
+        mandatory: &[],
+        codes: &[],
+        dates: &[],
+        text: &[],
+        refs: &[],
+        key_file: false,
+        unterminated_quote: false,
+    };
+    static SOP_FEECHECK: DefectSpec = DefectSpec {
+        mandatory: &["GL Date"],
+        codes: &[],
+        dates: &["GL Date"],
+        text: &[],
+        refs: &[],
         key_file: false,
         unterminated_quote: false,
     };
@@ -309,7 +358,10 @@ pub(crate) fn defect_spec(table: &str) -> &'static DefectSpec {
         "visit" => &VISIT,
         "contact_dm" => &CONTACT,
         "cwsdata" | "phoenixmap" | "cfoaccount" | "crecind" | "crecline" => &CASE_FILE,
-        "risk_assessment" | "setupextract" | "activity_tracking" => &CASE_ORDER_FILE,
+        "risk_assessment" => &RISK_ASSESSMENT,
+        "setupextract" | "activity_tracking" => &CASE_ORDER_FILE,
+        "sop_aged_debt" => &SOP_AGED_DEBT,
+        "sop_feecheck" | "sop_feecheckcredits" => &SOP_FEECHECK,
         _ => &NO_DEFECTS,
     }
 }
@@ -527,6 +579,7 @@ fn pat(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
                 row.set("Exempt", "1");
             }
         }
+        finance::fee_reduction(&mut row, ctx.seed, i);
         row.set("Fee Band", r.pick(&["", "", "1", "2", "3"]));
         row.set("Rev Stat", r.pick(&["", "", "", "N", "R"]));
         // The warning flags, for the warnings targets: the code the migration reads, now and
@@ -1374,31 +1427,6 @@ fn activity_tracking(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out 
     Ok(None)
 }
 
-fn risk_assessment(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
-    for_clients(ctx, |c| {
-        let mut r = R::new(ctx.seed, "risk-assessment", c.index);
-        for (k, o) in c.orders.iter().enumerate() {
-            if !r.chance(0.4) {
-                continue;
-            }
-            let mut row = Row::new(file);
-            let when = clamp(o.issued + days(r.int(5, 60)));
-            stamp(&mut row, &mut r, when);
-            row.set("Asmt Id", (c.index * 3 + k as u64 + 7_000_000).to_string());
-            row.set("Case", c.case.clone());
-            row.set("Order No", o.number.to_string());
-            row.set("Date Create", date(when));
-            row.set("Status", r.pick(&["C", "O"]));
-            row.set("Assessor", r.pick(codes::USERS));
-            row.set("Asmt Lvl", if o.risk.is_empty() { "2" } else { o.risk });
-            row.set("Date Complete", date(clamp(when + days(r.int(1, 30)))));
-            s.emit(row)?;
-        }
-        Ok(())
-    })?;
-    Ok(None)
-}
-
 fn setupextract(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
     for_clients(ctx, |c| {
         let mut r = R::new(ctx.seed, "setupextract", c.index);
@@ -1522,6 +1550,16 @@ struct Invoice {
     raised: NaiveDate,
 }
 
+/// The amount of an invoice of this kind, in pence.
+fn fee_pence(r: &mut R, prefix: &str) -> i64 {
+    match prefix {
+        "AD" => 10_000,
+        "S2" | "B2" => 32_000,
+        "S3" | "B3" => 3_500,
+        _ => r.int(50, 400) * 100,
+    }
+}
+
 /// The invoices of client `i` (0–3), shared by `feeexport`, `feeaas` and payment lines.
 fn invoices(seed: u64, c: &Client) -> Vec<Invoice> {
     let mut r = R::new(seed, "invoices", c.index);
@@ -1531,59 +1569,10 @@ fn invoices(seed: u64, c: &Client) -> Vec<Invoice> {
             let prefix = r.weighted(codes::INVOICE_PREFIXES);
             let raised =
                 model::day_between(&mut r, c.created.max(NaiveDate::from_ymd_opt(2016, 4, 1).expect("date")), end());
-            let pence = match prefix {
-                "AD" => 10_000,
-                "S2" | "B2" => 32_000,
-                "S3" | "B3" => 3_500,
-                _ => r.int(50, 400) * 100,
-            };
+            let pence = fee_pence(&mut r, prefix);
             Invoice { number: format!("{prefix}{:07}/{}", c.index, k + 1), pence, raised }
         })
         .collect()
-}
-
-fn feeexport(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {
-    for_clients(ctx, |c| {
-        let mut r = R::new(ctx.seed, "feeexport", c.index);
-        for inv in invoices(ctx.seed, &c) {
-            let mut row = Row::new(file);
-            stamp(&mut row, &mut r, inv.raised);
-            row.set("Batch No", format!("{}", 9000 + inv.raised.ordinal()));
-            row.set("Case", c.case.clone());
-            row.set("Invoice Date", date(inv.raised));
-            row.set("Due Date", date(inv.raised + days(30)));
-            row.set("Invoice No", inv.number.clone());
-            row.set("Amount", money(inv.pence));
-            row.set("Vat Amount", "0.00");
-            row.set("Line Amount", money(inv.pence));
-            row.set("GL Code", r.pick(codes::GL_CODES));
-            row.set("Asmt Lvl", r.pick(codes::RISK_LEVELS));
-            row.set("FinYr", format!("{}", inv.raised.year()));
-            row.set("Keydate", date(inv.raised));
-            row.set("Keytime", office_time(&mut r));
-            row.set("Cust Ref", c.case.clone());
-            s.emit(row)?;
-            // Some invoices were reduced later by a remission, credit memo or write-off.
-            if r.chance(0.15) {
-                let suffix = r.pick(&["Z", "CR", "WO"]);
-                let credited = clamp(inv.raised + days(r.int(5, 200)));
-                let mut row = Row::new(file);
-                stamp(&mut row, &mut r, credited);
-                row.set("Case", c.case.clone());
-                row.set("Invoice Date", date(credited));
-                row.set("Invoice No", format!("{}{suffix}", inv.number));
-                row.set("Orig Invoice", inv.number.clone());
-                let part = if r.chance(0.5) { inv.pence } else { inv.pence / 2 };
-                row.set("Amount", money(-part));
-                row.set("Line Amount", money(-part));
-                row.set("GL Code", r.pick(codes::GL_CODES));
-                row.set("FinYr", format!("{}", credited.year()));
-                s.emit(row)?;
-            }
-        }
-        Ok(())
-    })?;
-    Ok(None)
 }
 
 fn feeaas(ctx: &Ctx, file: &'static CasrecFile, s: &mut Sink) -> Out {

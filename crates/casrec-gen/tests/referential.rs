@@ -28,6 +28,10 @@ fn references() -> Vec<(&'static str, &'static str, &'static str, &'static str)>
     refs.push(("feesched_det.csv", "Invoice No", "feeexport1.csv", "Invoice No"));
     refs.push(("feepays_det.csv", "Invoice No", "feeexport1.csv", "Invoice No"));
     refs.push(("panlink.csv", "Panel No", "panrec.csv", "Panel No"));
+    // The finance extracts (aged debt has deliberate orphans: tests/finance.rs).
+    refs.push(("sop_feecheck.csv", "Invoice Number", "feeexport1.csv", "Invoice No"));
+    refs.push(("sop_feecheckcredits.csv", "Invoice Number", "feeexport1.csv", "Invoice No"));
+    refs.push(("casrec_letters.csv", "caseno", "pat.csv", "Case"));
     refs
 }
 

@@ -91,6 +91,8 @@ pub fn read(dir: &Path, file: &str) -> Table {
 fn read_segment(bytes: &[u8], first_line: u64, header: &mut Option<Vec<String>>, recs: &mut Vec<Rec>) {
     let mut rd = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut rec = csv::ByteRecord::new();
+    // Newlines before `counted`, so each record's line is found without rescanning the file.
+    let (mut counted, mut newlines) = (0usize, 0u64);
     loop {
         let mut start = rd.position().byte() as usize;
         // The reader may stop before the previous record's line end; skip it.
@@ -101,7 +103,9 @@ fn read_segment(bytes: &[u8], first_line: u64, header: &mut Option<Vec<String>>,
             break;
         }
         // Physical line = newlines before the record's first byte, plus one.
-        let line = first_line + bytes[..start].iter().filter(|b| **b == b'\n').count() as u64;
+        newlines += bytes[counted..start].iter().filter(|b| **b == b'\n').count() as u64;
+        counted = start;
+        let line = first_line + newlines;
         let raw: Vec<Vec<u8>> = rec.iter().map(|f| f.to_vec()).collect();
         let fields = raw.iter().map(|f| text(f)).collect();
         if header.is_none() {
