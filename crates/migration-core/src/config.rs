@@ -135,6 +135,10 @@ pub struct DbSettings {
     pub connect_timeout_secs: u64,
     pub pool_size: usize,
     pub create_if_missing: bool,
+    /// Memory each sort or hash of a statement may use before it spills to disk (PostgreSQL's
+    /// `work_mem`, e.g. "256MB"), set on every connection; empty keeps the server's.
+    #[serde(default)]
+    pub work_mem: String,
     #[serde(skip)]
     pub password: Option<Secret>,
 }

@@ -35,6 +35,9 @@ pub fn pg_config(s: &DbSettings, dbname: &str) -> tokio_postgres::Config {
     if let Some(p) = &s.password {
         c.password(p.expose());
     }
+    if !s.work_mem.is_empty() {
+        c.options(&format!("-c work_mem={}", s.work_mem));
+    }
     c
 }
 
