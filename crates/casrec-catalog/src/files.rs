@@ -1398,10 +1398,5 @@ pub static FILES: &[CasrecFile] = &[
         optional: true,
         columns: &["Invoice Number", "GL Date"],
     },
-    CasrecFile {
-        file: "casrec_letters.csv",
-        table: "casrec_letters",
-        optional: true,
-        columns: &["caseno"],
-    },
+    CasrecFile { file: "casrec_letters.csv", table: "casrec_letters", optional: true, columns: &["caseno"] },
 ];

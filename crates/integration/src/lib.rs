@@ -220,7 +220,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<(Vec<TableCounts>, Vec<RuleCou
         let row = m
             .query_one(
                 &format!(
-                    "SELECT count(*) FILTER (WHERE \"method\" = 'INSERT'), count(*) FILTER (WHERE \"method\" = 'UPDATE') FROM \"integration\".{}",
+                    "SELECT count(*) FILTER (WHERE \"load_action\" = 'INSERT'), count(*) FILTER (WHERE \"load_action\" = 'UPDATE') FROM \"integration\".{}",
                     quote_ident(t.name)
                 ),
                 &[],

@@ -50,9 +50,9 @@ pub fn facts_create(t: &SiriusTable, columns: &[(String, String)]) -> String {
 /// that the transform does not carry (typed as in Sirius).
 pub fn create(t: &SiriusTable, missing: &[(String, String)]) -> String {
     let extra = if t.is_link() {
-        "'INSERT'::text AS \"method\"".to_string()
+        "'INSERT'::text AS \"load_action\"".to_string()
     } else {
-        "t.\"id\" AS \"transform_id\", 'INSERT'::text AS \"method\", NULL::integer AS \"sirius_id\"".to_string()
+        "t.\"id\" AS \"transform_id\", 'INSERT'::text AS \"load_action\", NULL::integer AS \"sirius_id\"".to_string()
     };
     // Every row is rewritten by several updates below (parents, ids, rules), which cost more
     // than everything else and grew faster than the rows. Unlogged: logging each row version
@@ -154,7 +154,7 @@ pub fn rewrite_each_parent(t: &SiriusTable) -> Vec<String> {
 /// Rows an earlier run loaded (and Sirius still holds) are updated in place.
 pub fn match_previously_loaded(t: &SiriusTable) -> String {
     format!(
-        "UPDATE {} t SET \"method\" = 'UPDATE', \"sirius_id\" = l.\"id\" FROM \"integration\".\"previously_loaded\" l
+        "UPDATE {} t SET \"load_action\" = 'UPDATE', \"sirius_id\" = l.\"id\" FROM \"integration\".\"previously_loaded\" l
           WHERE l.\"table_name\" = '{}' AND l.\"migration_key\" = t.\"migration_key\";\n",
         it(t.name),
         t.name
@@ -178,7 +178,7 @@ fn match_rule(t: &SiriusTable, r: &MatchRule) -> String {
     };
     let on: Vec<String> = r.columns.iter().map(|c| format!("e.{0} = t.{0}", q(c))).collect();
     format!(
-        "UPDATE {tbl} t SET \"method\" = 'UPDATE', \"sirius_id\" = e.\"id\" FROM ({existing}) e
+        "UPDATE {tbl} t SET \"load_action\" = 'UPDATE', \"sirius_id\" = e.\"id\" FROM ({existing}) e
           WHERE t.\"sirius_id\" IS NULL AND {on}
             AND t.\"transform_id\" IN (SELECT \"transform_id\" FROM {tbl} WHERE {ours});\n",
         tbl = it(t.name),
@@ -264,7 +264,7 @@ pub fn luhn_digit(payload: &str) -> String {
 /// A link Sirius already has is left as it is.
 pub fn match_links(t: &SiriusTable, pair: [&str; 2]) -> String {
     format!(
-        "UPDATE {tbl} l SET \"method\" = 'UPDATE' FROM {f} e WHERE e.{a} = l.{a} AND e.{b} = l.{b};\n",
+        "UPDATE {tbl} l SET \"load_action\" = 'UPDATE' FROM {f} e WHERE e.{a} = l.{a} AND e.{b} = l.{b};\n",
         tbl = it(t.name),
         f = facts_table(t),
         a = q(pair[0]),

@@ -268,8 +268,21 @@ async fn load_absent(ctx: &StepContext<'_>, file: &'static CasrecFile) -> Result
     tx.execute(
         SUMMARY_UPSERT_SQL,
         &[
-            &file.file, &file.table, &zero, &zero, &zero, &zero, &zero, &"", &none, &zero, &ctx.run_id, &zero, &zero,
-            &zero, &true,
+            &file.file,
+            &file.table,
+            &zero,
+            &zero,
+            &zero,
+            &zero,
+            &zero,
+            &"",
+            &none,
+            &zero,
+            &ctx.run_id,
+            &zero,
+            &zero,
+            &zero,
+            &true,
         ],
     )
     .await

@@ -302,7 +302,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         let col_list = cols.iter().map(|(c, _)| quote_ident(c)).collect::<Vec<_>>().join(", ");
         tx.batch_execute(&format!(
             "CREATE TEMP TABLE {stage} ON COMMIT DROP AS SELECT {col_list} FROM \"public\".{} WITH NO DATA;
-             ALTER TABLE {stage} ADD COLUMN \"migration_key\" text, ADD COLUMN \"method\" text;",
+             ALTER TABLE {stage} ADD COLUMN \"migration_key\" text, ADD COLUMN \"load_action\" text;",
             quote_ident(table)
         ))
         .await
@@ -314,14 +314,14 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             cols.iter().map(|(c, t)| format!("CAST({} AS {t})", quote_ident(c))).collect::<Vec<_>>().join(", ");
         migration_core::pgcopy::pipe(
             m,
-            &format!("SELECT {select}, \"migration_key\", \"method\" FROM \"integration\".{}", quote_ident(table)),
+            &format!("SELECT {select}, \"migration_key\", \"load_action\" FROM \"integration\".{}", quote_ident(table)),
             tx.client(),
-            &format!("{stage} ({col_list}, \"migration_key\", \"method\")"),
+            &format!("{stage} ({col_list}, \"migration_key\", \"load_action\")"),
         )
         .await?;
         // Temporary tables get no statistics by themselves: without them the planner joins the
         // staged rows to Sirius by nested loops, minutes for a few thousand rows.
-        let key = if t.is_link() { "\"method\"" } else { "\"id\"" };
+        let key = if t.is_link() { "\"load_action\"" } else { "\"id\"" };
         tx.batch_execute(&format!("CREATE INDEX ON {stage} ({key}); ANALYZE {stage};"))
             .await
             .map_err(db_err(format!("indexing the staged {table}")))?;
@@ -334,7 +334,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             load.inserted = to_ledger(
                 tx.client(),
                 &format!(
-                    "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'
+                    "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"load_action\" = 'INSERT'
                      ON CONFLICT DO NOTHING
                      RETURNING {run}::bigint, {name}::text, NULL::bigint, {key}, 'INSERT'::text,
                                jsonb_build_object('{k0}', {k0q}, '{k1}', {k1q}), NULL::text",
@@ -358,7 +358,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                     "SELECT {run}::bigint, {name}::text, p.\"id\"::bigint, s.\"migration_key\", 'UPDATE'::text,
                             to_jsonb(p.*), {after}
                        FROM {stage} s JOIN \"public\".{t} p ON p.\"id\" = s.\"id\"
-                      WHERE s.\"method\" = 'UPDATE' AND {d}",
+                      WHERE s.\"load_action\" = 'UPDATE' AND {d}",
                     t = quote_ident(table),
                     d = differs(&cols),
                     after = row_hash(&cols, "s"),
@@ -370,7 +370,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
             load.inserted = tx
                 .execute(
                     &format!(
-                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"method\" = 'INSERT'",
+                        "INSERT INTO \"public\".{t} ({col_list}) SELECT {col_list} FROM {stage} WHERE \"load_action\" = 'INSERT'",
                         t = quote_ident(table)
                     ),
                     &[],
@@ -387,7 +387,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                 .execute(
                     &format!(
                         "UPDATE \"public\".{t} p SET {sets} FROM {stage} s
-                          WHERE s.\"method\" = 'UPDATE' AND p.\"id\" = s.\"id\" AND {d}",
+                          WHERE s.\"load_action\" = 'UPDATE' AND p.\"id\" = s.\"id\" AND {d}",
                         t = quote_ident(table),
                         d = differs(&cols)
                     ),
@@ -399,7 +399,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                 tx.client(),
                 &format!(
                     "SELECT {run}::bigint, {name}::text, s.\"id\"::bigint, s.\"migration_key\", 'INSERT'::text, NULL::jsonb, {after}
-                       FROM {stage} s WHERE s.\"method\" = 'INSERT'",
+                       FROM {stage} s WHERE s.\"load_action\" = 'INSERT'",
                     after = row_hash(&cols, "s"),
                 ),
                 ledger.client(),
@@ -520,7 +520,7 @@ async fn edits_since_loaded(
                FROM (SELECT DISTINCT ON (\"id\") \"id\", \"after_hash\", \"run_id\" FROM \"migration\".\"loaded_rows\"
                       WHERE \"table_name\" = {name} AND NOT \"rolled_back\" AND \"id\" IS NOT NULL
                       ORDER BY \"id\", \"run_id\" DESC) l
-               JOIN \"integration\".{t} i ON i.\"id\" = l.\"id\" AND i.\"method\" = 'UPDATE'
+               JOIN \"integration\".{t} i ON i.\"id\" = l.\"id\" AND i.\"load_action\" = 'UPDATE'
               WHERE l.\"after_hash\" IS NOT NULL"
         ),
         tx.client(),
@@ -534,7 +534,7 @@ async fn edits_since_loaded(
                 {hash_s} = pr.\"after_hash\" AS \"input_unchanged\",
                 CAST(to_jsonb(p.*) ->> 'updateddate' AS timestamp) AS \"edited_at\"
            FROM {stage} s JOIN {prior} pr ON pr.\"id\" = s.\"id\" JOIN \"public\".{t} p ON p.\"id\" = s.\"id\"
-          WHERE s.\"method\" = 'UPDATE' AND {hash_p} <> pr.\"after_hash\"",
+          WHERE s.\"load_action\" = 'UPDATE' AND {hash_p} <> pr.\"after_hash\"",
         changed = changed_columns(cols, "p", "s"),
         hash_s = row_hash(cols, "s"),
         hash_p = row_hash(cols, "p"),
@@ -574,7 +574,7 @@ async fn edits_since_loaded(
         );
     } else {
         tx.batch_execute(&format!(
-            "UPDATE {stage} SET \"method\" = 'KEPT' WHERE \"id\" IN (SELECT \"id\" FROM {edited})"
+            "UPDATE {stage} SET \"load_action\" = 'KEPT' WHERE \"id\" IN (SELECT \"id\" FROM {edited})"
         ))
         .await
         .map_err(db_err(format!("keeping the edited rows of {table}")))?;

@@ -292,7 +292,7 @@ async fn a_row_sirius_refuses_rolls_the_load_back_and_is_named_with_its_source()
     let sirius = env.sirius_db.client().await;
     // Something takes the id integration gave the client's new address.
     let id: i32 = m
-        .query_one(r#"SELECT min("id") FROM "integration"."addresses" WHERE "method" = 'INSERT'"#, &[])
+        .query_one(r#"SELECT min("id") FROM "integration"."addresses" WHERE "load_action" = 'INSERT'"#, &[])
         .await
         .unwrap()
         .get(0);

@@ -242,7 +242,7 @@ async fn batch_numbers(
         migration_core::pgcopy::pipe(
             m,
             &format!(
-                "SELECT CAST(\"id\" AS integer), \"method\" = 'INSERT' FROM \"integration\".{}",
+                "SELECT CAST(\"id\" AS integer), \"load_action\" = 'INSERT' FROM \"integration\".{}",
                 quote_ident(table)
             ),
             s,
@@ -406,7 +406,7 @@ pub(crate) mod tests {
                CREATE TABLE "sirius_ref"."finance_person" ("id" integer, "person_id" integer);
                INSERT INTO "sirius_ref"."finance_person" VALUES (502, 11), (501, 11), (503, 15);
                -- 707's finance_order matched one Sirius holds, which has its own billing account.
-               CREATE TABLE "integration"."finance_order" ("id" integer, "migration_key" text, "method" text,
+               CREATE TABLE "integration"."finance_order" ("id" integer, "migration_key" text, "load_action" text,
                    "sirius_id" integer);
                INSERT INTO "integration"."finance_order" VALUES (1301, 'finance_order:700', 'INSERT', NULL),
                    (1302, 'finance_order:706', 'INSERT', NULL), (1399, 'finance_order:707', 'UPDATE', 1399);
@@ -804,7 +804,7 @@ pub(crate) mod loaded {
             format!(
                 "CREATE TABLE \"integration\".\"{table}\" AS
                  SELECT CAST({from} + row_number() OVER (ORDER BY {key}) AS integer) AS \"id\", {key} AS \"migration_key\",
-                        'INSERT'::text AS \"method\", NULL::integer AS \"sirius_id\"
+                        'INSERT'::text AS \"load_action\", NULL::integer AS \"sirius_id\"
                    FROM \"validation\".\"{source}\" WHERE \"{rule}\" IS NULL;"
             )
         };

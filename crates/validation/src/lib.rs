@@ -544,7 +544,7 @@ async fn post_migration_checks(
             let clashes = one(
                 m,
                 &format!(
-                    "SELECT count(*) FROM \"integration\".{} WHERE \"method\" = 'INSERT' AND \"id\" <= {max}",
+                    "SELECT count(*) FROM \"integration\".{} WHERE \"load_action\" = 'INSERT' AND \"id\" <= {max}",
                     quote_ident(table)
                 ),
                 "checking id collisions",
