@@ -36,7 +36,7 @@ pub fn pg_config(s: &DbSettings, dbname: &str) -> tokio_postgres::Config {
         c.password(p.expose());
     }
     if !s.work_mem.is_empty() {
-        c.options(&format!("-c work_mem={}", s.work_mem));
+        c.options(format!("-c work_mem={}", s.work_mem));
     }
     c
 }
