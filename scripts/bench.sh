@@ -269,13 +269,13 @@ run_scale() {
 
   # The rows of every target, as the transform counted them and as loaded into Sirius: kind
   # "target", name "<target> → <table>", rows in = the source rows it answers for, rows out = the
-  # rows it made, rows quarantined = excluded + quarantined.
+  # rows it made, rows quarantined = the rows it left out (excluded counts the quarantined among them).
   if succeeded "$scale" transform-casrec; then
     while IFS=$'\t' read -r target dest src out excl; do
       [ -n "$target" ] || continue
       record "$scale" target "$target → $dest" succeeded "$src" "$out" "$excl" "" "" "" "" "" ""
     done < <(psql_mig -At -F $'\t' -c "
-      SELECT target, destination, source_rows, rows_out, excluded + quarantined
+      SELECT target, destination, source_rows, rows_out, excluded
         FROM transform.built_targets ORDER BY destination, target" 2>/dev/null || true)
   fi
   if succeeded "$scale" load-to-target; then
