@@ -665,3 +665,39 @@ async fn another_as_of_date_changes_only_the_columns_that_depend_on_it_and_the_r
     assert!(report.contains("## Changed since earlier runs"), "{report}");
     assert!(report.contains("| annual_report_logs | status |"), "{report}");
 }
+
+/// An export without one of the optional finance extracts: load-casrec loads it as an empty
+/// table, the transform names the targets that go without it, and those targets still run
+/// (an invoice the fee check would have confirmed has no confirmation date).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_optional_extract_is_reported_with_the_targets_it_leaves_without_data() {
+    let env = TestEnv::new("pipemissing").await;
+    let out = env.path().join("export");
+    casrec_gen::generate(&casrec_gen::GenerateOptions { clients: 60, seed: 4, out_dir: out.clone(), defect_rate: 0.0 })
+        .unwrap();
+    std::fs::remove_file(out.join("sop_feecheck.csv")).unwrap();
+    env.upload_csvs(&out).await;
+    sirius_standin::install(&mut env.sirius_db.client().await).await.unwrap();
+    let rt = Runtime::connect(env.settings.clone(), RunOptions::default()).await.unwrap();
+    let run = rt.start_run(None, None).await.unwrap();
+    rt.execute(run, Step::Prepare, prepare::entry).await.unwrap();
+    rt.execute(run, Step::LoadCasrec, load_casrec::entry).await.unwrap();
+    rt.execute(run, Step::TransformCasrec, transform_casrec::entry).await.unwrap();
+    let m = env.migration_db.client().await;
+    let missing: serde_json::Value = m
+        .query_one(
+            r#"SELECT "details" -> 'missing_extracts' FROM "migration"."step_runs"
+                WHERE "run_id" = $1 AND "step" = 'transform-casrec'"#,
+            &[&run],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        missing,
+        serde_json::json!([{ "file": "sop_feecheck.csv", "table": "sop_feecheck",
+                             "targets": ["finance_invoice_ad", "finance_invoice_non_ad"] }])
+    );
+    let invoices = testkit::count(&m, r#"SELECT count(*) FROM "transform"."finance_invoice""#).await;
+    assert!(invoices > 0, "the invoice targets ran without the fee check");
+}
