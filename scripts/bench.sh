@@ -70,6 +70,10 @@ drop_scratch() {
 
 cleanup() {
   local rc=$?
+  if [ "${REPORTED:-1}" = 0 ] && [ -s "$RECORDS" ]; then
+    say "the run stopped early (exit $rc): writing the report of what it recorded"
+    write_report || true
+  fi
   drop_scratch
   if [ "$KEEP" = 0 ] && [ -n "$CURRENT_DATA" ]; then rm -rf "$CURRENT_DATA"; fi
   rm -rf "$WORK" "$BENCH_DIR/s3"
@@ -310,19 +314,27 @@ run_scale() {
   CURRENT_DATA=""
 }
 
+# Machine and source, for the report, which is written with whatever was recorded, also when the
+# run stops early (a step's database out of disk, say): a long run's figures are never lost.
+REPORTED=0
+write_report() {
+  REPORTED=1
+  local commit cpu mem_kb pgver stamp base
+  commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
+  cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
+  mem_kb="$(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo)"
+  pgver="$(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "$ROOT/bench/results"
+  base="$ROOT/bench/results/$stamp-$(IFS=-; echo "${SCALES[*]}")"
+  python3 "$ROOT/scripts/bench_report.py" \
+    --records "$RECORDS" --manifests "$WORK" --out "$base" --date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    --commit "$commit" --cores "$(nproc)" --mem-kb "$mem_kb" --cpu "$cpu" --postgres "$pgver" --seed "$SEED"
+  say "results: ${base#"$ROOT"/}.json and ${base#"$ROOT"/}.md"
+}
+
 for scale in "${SCALES[@]}"; do run_scale "$scale"; done
 
-# Machine and source, for the report.
-commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
-mem_kb="$(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo)"
-pgver="$(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
-stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$ROOT/bench/results"
-base="$ROOT/bench/results/$stamp-$(IFS=-; echo "${SCALES[*]}")"
-python3 "$ROOT/scripts/bench_report.py" \
-  --records "$RECORDS" --manifests "$WORK" --out "$base" --date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-  --commit "$commit" --cores "$(nproc)" --mem-kb "$mem_kb" --cpu "$cpu" --postgres "$pgver" --seed "$SEED"
-say "results: ${base#"$ROOT"/}.json and ${base#"$ROOT"/}.md"
+write_report
 if awk -F'\t' '$4 == "failed" { f = 1 } END { exit !f }' "$RECORDS"; then die "a step or a baseline failed (see the table)"; fi
