@@ -72,7 +72,7 @@ cleanup() {
   local rc=$?
   if [ "${REPORTED:-1}" = 0 ] && [ -s "$RECORDS" ]; then
     say "the run stopped early (exit $rc): writing the report of what it recorded"
-    write_report || true
+    write_report "run stopped early (exit $rc): the steps after the last recorded one did not run" || true
   fi
   drop_scratch
   if [ "$KEEP" = 0 ] && [ -n "$CURRENT_DATA" ]; then rm -rf "$CURRENT_DATA"; fi
@@ -314,14 +314,16 @@ run_scale() {
   CURRENT_DATA=""
 }
 
-# Machine and source, for the report, which is written with whatever was recorded, also when the
-# run stops early (a step's database out of disk, say): a long run's figures are never lost.
+# Machine and source, for the report. It is also written, with what was recorded and marked as
+# such, when the run stops early (a step's database out of disk, an interrupt), so a long run's
+# figures outlive its work folder. $1: why the run is incomplete, if it is.
 REPORTED=0
 write_report() {
   REPORTED=1
   local commit cpu mem_kb pgver stamp base
   commit="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
   if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
+  if [ -n "${1:-}" ]; then commit="$commit ($1)"; fi
   cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
   mem_kb="$(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo)"
   pgver="$(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
