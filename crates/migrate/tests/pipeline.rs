@@ -231,6 +231,15 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     };
     assert!(clients > 0 && agree == clients, "{agree} of {clients} clients agree");
     assert!(text.contains(&format!("{agree} of {clients} clients agree on all three")), "{text}");
+    // Rows are compared by digest: on a correct load no Sirius row is copied whole, and the view
+    // the later checks read still gives every migrated person as Sirius holds it.
+    let copied = testkit::count(&m, r#"SELECT count(*) FROM "validation"."sirius_rows_persons""#).await;
+    assert_eq!(copied, 0, "no row copied when every digest agrees");
+    let (viewed, migrated) = (
+        testkit::count(&m, r#"SELECT count(*) FROM "validation"."sirius_persons""#).await,
+        testkit::count(&m, r#"SELECT count(*) FROM "integration"."persons""#).await,
+    );
+    assert!(migrated > 0 && viewed == migrated, "{viewed} of {migrated} persons in the view");
     // Sirius's trigger would stamp updateddate; the tampering must leave nothing else behind.
     sirius.batch_execute("SET session_replication_role = replica").await.unwrap();
     sirius
@@ -243,6 +252,14 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
     let exceptions: i64 =
         m.query_one(r#"SELECT count(*) FROM "validation"."exceptions_persons""#, &[]).await.unwrap().get(0);
     assert_eq!(exceptions, 1);
+    let copied = testkit::count(&m, r#"SELECT count(*) FROM "validation"."sirius_rows_persons""#).await;
+    assert_eq!(copied, 1, "only the row whose digest differs is copied whole");
+    let tampered = testkit::count(
+        &m,
+        r#"SELECT count(*) FROM "validation"."sirius_persons" WHERE "doc" ->> 'surname' = 'Tampered'"#,
+    )
+    .await;
+    assert_eq!(tampered, 1, "the view gives Sirius's row where it differs");
     // The difference is taken apart: the key, the column, what was expected and what Sirius has,
     // and the report shows it as an example of its column.
     let diff = m

@@ -110,7 +110,7 @@ pub async fn compare(
         let expected = quote_ident(&format!("casrec_{table}"));
         let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
         m.batch_execute(&format!(
-            "CREATE TABLE \"validation\".{expected} AS {sql}; ANALYZE \"validation\".{expected};"
+            "CREATE UNLOGGED TABLE \"validation\".{expected} AS {sql}; ANALYZE \"validation\".{expected};"
         ))
         .await
         .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
@@ -146,7 +146,7 @@ pub async fn compare(
         };
         let joins = links.iter().map(|l| l.join).collect::<Vec<_>>().join("\n");
         m.batch_execute(&format!(
-            "CREATE TABLE \"validation\".{exceptions} AS
+            "CREATE UNLOGGED TABLE \"validation\".{exceptions} AS
              SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", {actual} AS \"actual\",
                     CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
                          WHEN a.\"key\" IS NULL THEN 'missing from Sirius'

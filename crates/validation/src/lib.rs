@@ -25,6 +25,7 @@ pub mod differences;
 pub mod finance;
 pub mod money;
 pub mod rules;
+mod sirius_rows;
 
 use std::fmt::Write as _;
 
@@ -338,12 +339,21 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             .await
             .map_err(db_err("recomputing finance from casrec_csv (sql/casrec_finance.sql)"))?;
     }
+    let mut counted: Vec<(&str, i64)> = Vec::new();
     for (entity, table, expected_sql, actual_sql) in EXPECTED {
         // An entity whose table this build does not migrate has nothing to compare.
         if !built.contains(table) {
             continue;
         }
-        let expected = one(&m, expected_sql, &format!("counting expected {entity}")).await?;
+        // Several entities share one recomputation (a log and its lodging details): counted once.
+        let expected = match counted.iter().find(|(sql, _)| sql == expected_sql) {
+            Some((_, n)) => *n,
+            None => {
+                let n = one(&m, expected_sql, &format!("counting expected {entity}")).await?;
+                counted.push((expected_sql, n));
+                n
+            }
+        };
         let actual = one(&m, actual_sql, &format!("counting integration's {entity}")).await?;
         checks.push(Check::counts(
             entity,
@@ -366,7 +376,6 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     .map_err(db_err("reading the rows load-to-target kept as Sirius has them"))?;
     for entry in &tables {
         let table = &entry.name;
-        let t = quote_ident(table);
         let kept = one(
             &m,
             &format!(r#"SELECT count(*) FROM "validation"."kept_edits" WHERE "table_name" = '{table}'"#),
@@ -403,55 +412,20 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             .map(|k| format!("CAST({} AS text)", quote_ident(k)))
             .collect::<Vec<_>>()
             .join(" || ':' || ");
-        m.batch_execute(&format!(
-            "CREATE TABLE \"validation\".{exp} AS SELECT {key} AS \"key\", {doc} AS \"doc\" FROM \"integration\".{t};
-             CREATE TABLE \"validation\".{act} (\"key\" text, \"doc\" jsonb);",
-            exp = quote_ident(&format!("expected_{table}")),
-            act = quote_ident(&format!("sirius_{table}")),
-        ))
-        .await
-        .map_err(db_err(format!("building the expected rows of {table}")))?;
-        // The keys go by COPY into a temporary table of the Sirius session and the Sirius rows
-        // they name come back by COPY: neither side is held in memory, whatever the table's size.
-        s.batch_execute(
-            "DROP TABLE IF EXISTS pg_temp.\"validation_keys\"; CREATE TEMP TABLE \"validation_keys\" (\"key\" text);",
-        )
-        .await
-        .map_err(db_err(format!("sending the keys of {table} to Sirius")))?;
-        let expected = migration_core::pgcopy::pipe(
-            &m,
-            &format!("SELECT \"key\" FROM \"validation\".{}", quote_ident(&format!("expected_{table}"))),
-            &s,
-            "pg_temp.\"validation_keys\" (\"key\")",
-        )
-        .await?;
-        s.batch_execute("ANALYZE pg_temp.\"validation_keys\"")
-            .await
-            .map_err(db_err(format!("sending the keys of {table} to Sirius")))?;
-        let into = format!("\"validation\".{} (\"key\", \"doc\")", quote_ident(&format!("sirius_{table}")));
-        let in_sirius = migration_core::pgcopy::pipe(
-            &s,
-            &format!(
-                "SELECT {key} AS \"key\", {doc} FROM \"public\".{t}
-                  WHERE ({key}) IN (SELECT \"key\" FROM pg_temp.\"validation_keys\")"
-            ),
-            &m,
-            &into,
-        )
-        .await?;
-        checks.push(Check::counts(table, "rows in Sirius", expected as i64, in_sirius as i64, ""));
+        let compared = sirius_rows::compare_with_sirius(&m, &s, table, &key, &doc).await?;
+        checks.push(Check::counts(table, "rows in Sirius", compared.expected as i64, compared.in_sirius as i64, ""));
 
         let exc = quote_ident(&format!("exceptions_{table}"));
         m.batch_execute(&format!(
-            "CREATE TABLE \"validation\".{exc} AS
+            "CREATE UNLOGGED TABLE \"validation\".{exc} AS
              SELECT e.\"key\", e.\"doc\" AS \"expected\", a.\"doc\" AS \"actual\",
                     CASE WHEN a.\"key\" IS NULL THEN 'missing from Sirius' ELSE 'values differ' END AS \"problem\"
                FROM \"validation\".{exp} e LEFT JOIN \"validation\".{act} a ON a.\"key\" = e.\"key\"
               WHERE (a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\")
                 AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
                                  WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = e.\"key\")",
-            exp = quote_ident(&format!("expected_{table}")),
-            act = quote_ident(&format!("sirius_{table}")),
+            exp = quote_ident(&format!("expected_rows_{table}")),
+            act = quote_ident(&format!("sirius_rows_{table}")),
         ))
         .await
         .map_err(db_err(format!("comparing {table}")))?;
@@ -606,7 +580,7 @@ async fn post_migration_checks(
     // Every migrated timeline event's payload names a person the migration loaded
     // (timeline_payload_ids), and every scheduled event's a loaded client and a report log of
     // that client (scheduled_event_payload_ids). Read from the Sirius rows the comparison above
-    // copied into validation.sirius_<table>, by joins: nothing is held here, whatever the count.
+    // holds (validation.sirius_<table>), by joins: nothing is held here, whatever the count.
     if tables.iter().any(|t| t.name == "timeline_event") && tables.iter().any(|t| t.name == "persons") {
         let row = m
             .query_one(

@@ -1,3 +1,14 @@
+-- Whether year, month and day make a date PostgreSQL holds (proleptic Gregorian, year 1 on), so
+-- the parsers below never raise: an EXCEPTION block costs a subtransaction per call, which was 26 s
+-- of validation at 100,000 clients.
+CREATE FUNCTION "validation"."is_date"("y" integer, "m" integer, "d" integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+SELECT "y" >= 1 AND "m" BETWEEN 1 AND 12 AND "d" >= 1
+   AND "d" <= CASE WHEN "m" IN (4, 6, 9, 11) THEN 30
+                   WHEN "m" <> 2 THEN 31
+                   WHEN ("y" % 4 = 0 AND "y" % 100 <> 0) OR "y" % 400 = 0 THEN 29
+                   ELSE 28 END
+$$;
+
 -- CasRec's date text as a date, written here on its own (not the transform's parser) so that
 -- validation catches the transform's mistakes: year first (YYYY-MM-DD, YYYY/MM/DD, optionally
 -- with a time), day first (D/M/YYYY, D-M-YYYY, D.M.YYYY; month first when only that reading is
@@ -10,24 +21,24 @@ BEGIN
     IF t = '' OR lower(t) IN ('nat', 'nan') THEN
         RETURN NULL;
     END IF;
-    m := regexp_match(t, '^(\d{4})[-/](\d{1,2})[-/](\d{1,2})([ T].*)?$');
-    IF m IS NOT NULL THEN
-        RETURN make_date(m[1]::int, m[2]::int, m[3]::int);
+    m := regexp_match(t, '^([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})([ T].*)?$');
+    IF m IS NULL THEN
+        m := regexp_match(t, '^([0-9]{4})([0-9]{2})([0-9]{2})$');
     END IF;
-    m := regexp_match(t, '^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})( .*)?$');
     IF m IS NOT NULL THEN
-        BEGIN
+        IF "validation"."is_date"(m[1]::int, m[2]::int, m[3]::int) THEN
+            RETURN make_date(m[1]::int, m[2]::int, m[3]::int);
+        END IF;
+        RETURN NULL;
+    END IF;
+    m := regexp_match(t, '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})( .*)?$');
+    IF m IS NOT NULL THEN
+        IF "validation"."is_date"(m[3]::int, m[2]::int, m[1]::int) THEN
             RETURN make_date(m[3]::int, m[2]::int, m[1]::int);
-        EXCEPTION WHEN others THEN
+        ELSIF "validation"."is_date"(m[3]::int, m[1]::int, m[2]::int) THEN
             RETURN make_date(m[3]::int, m[1]::int, m[2]::int);
-        END;
+        END IF;
     END IF;
-    m := regexp_match(t, '^(\d{4})(\d{2})(\d{2})$');
-    IF m IS NOT NULL THEN
-        RETURN make_date(m[1]::int, m[2]::int, m[3]::int);
-    END IF;
-    RETURN NULL;
-EXCEPTION WHEN others THEN
     RETURN NULL;
 END $$;
 
@@ -47,7 +58,7 @@ BEGIN
         RETURN NULL;
     END IF;
     dm := regexp_match(rtrim(left("d", 10), E' \t\r\n'), '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$');
-    IF dm IS NULL OR dm[1]::int < 1972 THEN
+    IF dm IS NULL OR dm[1]::int < 1972 OR NOT "validation"."is_date"(dm[1]::int, dm[2]::int, dm[3]::int) THEN
         RETURN NULL;
     END IF;
     IF tt IN ('', 'NaT', 'nan') THEN
@@ -60,8 +71,6 @@ BEGIN
     END IF;
     RETURN (make_timestamp(dm[1]::int, dm[2]::int, dm[3]::int, tm[1]::int, tm[2]::int, tm[3]::int)
             AT TIME ZONE 'Europe/London') AT TIME ZONE 'UTC';
-EXCEPTION WHEN others THEN
-    RETURN NULL;
 END $$;
 
 -- The Sirius user of a CasRec user code (a remark's "by"), exact match; blank and unknown codes
@@ -179,8 +188,6 @@ BEGIN
         RETURN NULL;
     END IF;
     RETURN CAST(d + make_interval(hours => m[1]::int, mins => m[2]::int, secs => coalesce(m[4]::numeric, 0)) AS timestamp(0));
-EXCEPTION WHEN others THEN
-    RETURN NULL;
 END $$;
 
 -- The Sirius task type of a CasRec activity description (sup_activity "Sup Desc"), exact match
