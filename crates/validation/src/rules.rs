@@ -28,10 +28,13 @@ pub struct RuleRow {
 /// Needs `validation.sirius_persons` (the Sirius rows of the migrated persons) and the CasRec
 /// functions of `casrec_rows`. Skipped, with no check, when the run migrated no persons.
 pub async fn compare(m: &Client, checks: &mut Vec<Check>) -> Result<Vec<RuleRow>, ValidationError> {
-    let have =
-        one(m, r#"SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                  WHERE n.nspname = 'validation' AND c.relname = 'sirius_persons'"#, "")
-            .await?;
+    let have = one(
+        m,
+        r#"SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'validation' AND c.relname = 'sirius_persons'"#,
+        "",
+    )
+    .await?;
     if have == 0 {
         return Ok(Vec::new());
     }
