@@ -92,6 +92,25 @@ record() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" \
     "${10}" "${11}" "${12}" "$note" >>"$RECORDS"
 }
+# The disk after a step: kind "disk", rows in = the Sirius database's bytes, rows out = the
+# migration database's, rows quarantined = the bytes free on PostgreSQL's disk, note = the
+# migration database's largest schemas. Validation ran out of disk at a million clients once.
+PG_DATA_DIR=""
+disk_record() {
+  local scale="$1" step="$2" sirius mig free schemas
+  [ -n "$PG_DATA_DIR" ] || PG_DATA_DIR="$(psql_admin -At -c 'SHOW data_directory' 2>/dev/null || true)"
+  sirius="$(psql_admin -At -c "SELECT pg_database_size('api')" 2>/dev/null || true)"
+  mig="$(psql_mig -At -c 'SELECT pg_database_size(current_database())' 2>/dev/null || true)"
+  free=""
+  if [ -n "$PG_DATA_DIR" ]; then free="$(df -B1 --output=avail "$PG_DATA_DIR" 2>/dev/null | tail -n1 | tr -d ' ' || true)"; fi
+  schemas="$(psql_mig -At -c "
+    SELECT string_agg(format('%s %s', nspname, pg_size_pretty(bytes)), ', ' ORDER BY bytes DESC)
+      FROM (SELECT n.nspname, sum(pg_total_relation_size(c.oid)) AS bytes
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+             GROUP BY 1 ORDER BY 2 DESC LIMIT 6) t" 2>/dev/null || true)"
+  record "$scale" disk "$step" succeeded "$sirius" "$mig" "$free" "" "" "" "" "" "$schemas"
+}
 # Whether a step succeeded at a scale.
 succeeded() { awk -F'\t' -v s="$1" -v n="$2" '$1 == s && $2 == "step" && $3 == n && $4 == "succeeded" { f = 1 } END { exit !f }' "$RECORDS"; }
 # A value from a GNU time -v report.
@@ -271,6 +290,7 @@ run_scale() {
         "${err:-$(tail -n1 "$WORK/$step-$scale.err")}"
       failed="$step"
     fi
+    disk_record "$scale" "$step"
     if [ "$step" = "$UNTIL" ]; then stopped="$step"; fi
   done
 

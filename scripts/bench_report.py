@@ -97,8 +97,11 @@ def build(args):
         targets = [{"target": r["name"], "source_rows": r["rows_in"], "rows": r["rows_out"],
                     "left_out": r["rows_quarantined"]} for r in mine if r["kind"] == "target"]
         loaded = [{"table": r["name"], "rows": r["rows_out"]} for r in mine if r["kind"] == "loaded"]
+        disk = [{"after_step": r["name"], "sirius_db_bytes": r["rows_in"], "migration_db_bytes": r["rows_out"],
+                 "free_bytes": r["rows_quarantined"], "largest_schemas": r["note"]}
+                for r in mine if r["kind"] == "disk"]
         for r in mine:
-            if r["kind"] in ("baseline", "target", "loaded"):
+            if r["kind"] in ("baseline", "target", "loaded", "disk"):
                 continue
             e = {
                 "step": "generate (casrec-gen)" if r["kind"] == "generate" else r["name"],
@@ -163,6 +166,7 @@ def build(args):
             "baselines": baselines,
             "targets": targets,
             "loaded": loaded,
+            "disk": disk,
             "pipeline_seconds": sum(e["seconds"] or 0 for e in built),
             "pipeline_steps_timed": [e["step"] for e in built],
             "steps_not_built": [e["step"] for e in steps if e["status"] == "not built"],
@@ -308,6 +312,14 @@ def markdown(rep):
         if r.get("loaded"):
             out += ["Rows loaded into Sirius per table (the ledger):", "", "| table | rows |", "|---|---:|"]
             out += [f"| {t['table']} | {fmt_int(t['rows'])} |" for t in r["loaded"]]
+            out.append("")
+        if r.get("disk"):
+            gb = lambda v: "—" if v is None else f"{v / 1e9:,.1f}"  # noqa: E731
+            out += ["Disk after each step (PostgreSQL's databases, and what is left on its disk):", "",
+                    "| after | migration db (GB) | Sirius db (GB) | free (GB) | largest schemas |",
+                    "|---|---:|---:|---:|---|"]
+            out += [f"| {d['after_step']} | {gb(d['migration_db_bytes'])} | {gb(d['sirius_db_bytes'])} | "
+                    f"{gb(d['free_bytes'])} | {d['largest_schemas'] or '—'} |" for d in r["disk"]]
             out.append("")
         notes = [e for e in r["rows"] if e["status"] in ("failed",) and e["note"]]
         for e in notes:
