@@ -26,30 +26,35 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "deputy_fee_payer",
         sql: include_str!("sql/rules/deputy_fee_payer.sql"),
+        optional: &[],
         decisions: "fee_payer_decisions",
         decision: "decision",
     },
     Rule {
         name: "client_status",
         sql: include_str!("sql/rules/client_status.sql"),
+        optional: &[("cases", "orderclosurereason")],
         decisions: "client_status_decisions",
         decision: "'row ' || \"rule\" || ': ' || coalesce(\"clientstatus\", 'NULL')",
     },
     Rule {
         name: "timeline_payload_ids",
         sql: include_str!("sql/rules/timeline_payload_ids.sql"),
+        optional: &[],
         decisions: "timeline_payload_ids_decisions",
         decision: "decision",
     },
     Rule {
         name: "finance_person_ids",
         sql: include_str!("sql/rules/finance_person_ids.sql"),
+        optional: &[],
         decisions: "finance_person_ids_decisions",
         decision: "\"table_name\" || ': ' || \"decision\"",
     },
     Rule {
         name: "scheduled_event_payload_ids",
         sql: include_str!("sql/rules/scheduled_event_payload_ids.sql"),
+        optional: &[],
         decisions: "scheduled_event_payload_ids_decisions",
         decision: "decision",
     },
@@ -59,6 +64,10 @@ pub const RULES: &[Rule] = &[
 pub struct Rule {
     pub name: &'static str,
     pub sql: &'static str,
+    /// Columns of integration tables the SQL reads as `{table.column}` that no target may write
+    /// yet: the column where integration has it, else NULL. Reading such a column through the
+    /// row's JSON instead turned every row into JSON (9 s at 100,000 clients, 82 s at 1M).
+    pub optional: &'static [(&'static str, &'static str)],
     /// `integration.<decisions>`: one row per client with the facts and the decision.
     pub decisions: &'static str,
     /// An SQL expression over that table naming the decision, for the counts.
@@ -76,7 +85,16 @@ pub struct RuleCounts {
 pub async fn apply_rules(m: &Client) -> Result<Vec<RuleCounts>, IntegrationError> {
     let mut all = Vec::new();
     for rule in RULES {
-        m.batch_execute(rule.sql)
+        let mut sql = rule.sql.to_string();
+        for (table, column) in rule.optional {
+            let present = migration_core::db::table_columns(m, "integration", table)
+                .await?
+                .iter()
+                .any(|(c, _)| c == column);
+            let value = if present { quote_ident(column) } else { "CAST(NULL AS text)".to_string() };
+            sql = sql.replace(&format!("{{{table}.{column}}}"), &value);
+        }
+        m.batch_execute(&sql)
             .await
             .map_err(db_err(format!("applying the business rule {} (sql/rules/{}.sql)", rule.name, rule.name)))?;
         let decisions = m

@@ -31,9 +31,9 @@ WITH "orders" AS (
 ), "latest" AS (
     SELECT DISTINCT ON ("client_id") "client_id", "c_order_no" AS "latest_order_no", "orderstatus" AS "latest_status",
            -- CasRec records no closure reason (the mapping leaves orderclosurereason empty, so
-           -- the transform writes no such column and row 6 cannot hold today). Read through the
-           -- row's JSON it is the reason wherever a target supplies one, and NULL until then.
-           to_jsonb(c) ->> 'orderclosurereason' AS "latest_closure_reason", "ordersubtype" AS "latest_subtype"
+           -- the transform writes no such column and row 6 cannot hold today). The placeholder
+           -- is the column wherever a target supplies one, and NULL until then (lib.rs).
+           {cases.orderclosurereason} AS "latest_closure_reason", "ordersubtype" AS "latest_subtype"
       FROM "integration"."cases" c
      WHERE "client_id" IS NOT NULL AND "orderdate" IS NOT NULL
      ORDER BY "client_id", "orderdate" DESC, "oldcaseid" DESC NULLS LAST, "c_order_no" DESC
