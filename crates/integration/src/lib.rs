@@ -87,10 +87,8 @@ pub async fn apply_rules(m: &Client) -> Result<Vec<RuleCounts>, IntegrationError
     for rule in RULES {
         let mut sql = rule.sql.to_string();
         for (table, column) in rule.optional {
-            let present = migration_core::db::table_columns(m, "integration", table)
-                .await?
-                .iter()
-                .any(|(c, _)| c == column);
+            let present =
+                migration_core::db::table_columns(m, "integration", table).await?.iter().any(|(c, _)| c == column);
             let value = if present { quote_ident(column) } else { "CAST(NULL AS text)".to_string() };
             sql = sql.replace(&format!("{{{table}.{column}}}"), &value);
         }
