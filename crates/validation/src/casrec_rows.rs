@@ -99,6 +99,7 @@ pub async fn compare(
 ) -> Result<(), ValidationError> {
     for (table, sql) in CASREC_ROWS {
         let Some(entry) = tables.iter().find(|t| t.name == *table) else { continue };
+        let started = std::time::Instant::now();
         // The row's key in validation.sirius_<table>, built as lib.rs builds it.
         let key = entry
             .key_columns()
@@ -188,6 +189,7 @@ pub async fn compare(
             )
             .await?,
         );
+        tracing::info!(table = %table, rows, seconds = started.elapsed().as_secs_f64(), "compared with CasRec's rows");
     }
     Ok(())
 }

@@ -316,6 +316,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     let mut diffs = Vec::new();
 
     let (integrated_run, tables) = registry::integrated(&m).await?.map_err(ValidationError::NoIntegration)?;
+    let mut phase = Phase::start("recomputing from casrec_csv");
     // The migrated orders as the export says them, with statistics: the expected counts, the
     // rules and the CasRec rows all join them.
     m.batch_execute(rules::ORDERS_SQL)
@@ -339,6 +340,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             .await
             .map_err(db_err("recomputing finance from casrec_csv (sql/casrec_finance.sql)"))?;
     }
+    phase.next("the expected counts");
     let mut counted: Vec<(&str, i64)> = Vec::new();
     for (entity, table, expected_sql, actual_sql) in EXPECTED {
         // An entity whose table this build does not migrate has nothing to compare.
@@ -374,8 +376,10 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     ))
     .await
     .map_err(db_err("reading the rows load-to-target kept as Sirius has them"))?;
+    phase.next("comparing with Sirius");
     for entry in &tables {
         let table = &entry.name;
+        let started = std::time::Instant::now();
         let kept = one(
             &m,
             &format!(r#"SELECT count(*) FROM "validation"."kept_edits" WHERE "table_name" = '{table}'"#),
@@ -439,13 +443,21 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             format!("each column that differs in validation.differences_{table} (key, column, expected, actual)"),
         ));
         diffs.extend(split);
+        tracing::info!(table = %table, rows = compared.expected, seconds = started.elapsed().as_secs_f64(), "compared with Sirius");
     }
+    phase.next("what this run changed in rows earlier runs loaded");
     let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
+    phase.next("comparing with CasRec's rows");
     casrec_rows::compare(&m, &s, &tables, &mut checks, &mut diffs).await?;
+    phase.next("finance");
     let finance = finance::check(&m, &s, &tables, &mut checks).await?;
+    phase.next("money per client");
     let money = money::per_client(&m, &tables, &mut checks).await?;
+    phase.next("the business rules");
     let rules = rules::compare(&m, &mut checks).await?;
+    phase.next("post-migration checks");
     post_migration_checks(&m, &s, &tables, &mut checks).await?;
+    phase.next("accounting for every CasRec row");
     let scope: Vec<(String, i64)> = m
         .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
         .await
@@ -481,7 +493,31 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         money: money.as_ref(),
     };
     write_report(ctx, &found, integrated_run).await?;
+    phase.done();
     Ok(checks)
+}
+
+/// A part of the step, logged with its time when the next begins: where a long validation
+/// spends its time, without a profiler.
+struct Phase {
+    name: &'static str,
+    started: std::time::Instant,
+}
+
+impl Phase {
+    fn start(name: &'static str) -> Phase {
+        tracing::info!(phase = name, "validation phase started");
+        Phase { name, started: std::time::Instant::now() }
+    }
+
+    fn next(&mut self, name: &'static str) {
+        self.done();
+        *self = Phase::start(name);
+    }
+
+    fn done(&self) {
+        tracing::info!(phase = self.name, seconds = self.started.elapsed().as_secs_f64(), "validation phase done");
+    }
 }
 
 async fn post_migration_checks(
