@@ -189,7 +189,7 @@ pub async fn compare(
             )
             .await?,
         );
-        tracing::info!(table = %table, rows, seconds = started.elapsed().as_secs_f64(), "compared with CasRec's rows");
+        crate::log_done(&format!("compared {table} with CasRec's rows ({rows} rows)"), started);
     }
     Ok(())
 }

@@ -443,7 +443,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
             format!("each column that differs in validation.differences_{table} (key, column, expected, actual)"),
         ));
         diffs.extend(split);
-        tracing::info!(table = %table, rows = compared.expected, seconds = started.elapsed().as_secs_f64(), "compared with Sirius");
+        log_done(&format!("compared {table} with Sirius ({} rows)", compared.expected), started);
     }
     phase.next("what this run changed in rows earlier runs loaded");
     let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
@@ -506,7 +506,7 @@ struct Phase {
 
 impl Phase {
     fn start(name: &'static str) -> Phase {
-        tracing::info!(phase = name, "validation phase started");
+        tracing::info!("validation: {name}");
         Phase { name, started: std::time::Instant::now() }
     }
 
@@ -516,7 +516,18 @@ impl Phase {
     }
 
     fn done(&self) {
-        tracing::info!(phase = self.name, seconds = self.started.elapsed().as_secs_f64(), "validation phase done");
+        log_done(&format!("validation: {} done", self.name), self.started);
+    }
+}
+
+/// Logs what was done with its time: a number of seconds for machines (JSON), words for people
+/// at a terminal, where a float's digits are noise.
+pub(crate) fn log_done(what: &str, started: std::time::Instant) {
+    let seconds = started.elapsed().as_secs_f64();
+    if migration_core::telemetry::is_human() {
+        tracing::info!(took = %migration_core::telemetry::human_duration(seconds), "{what}");
+    } else {
+        tracing::info!(seconds, "{what}");
     }
 }
 
