@@ -48,6 +48,9 @@ pub(crate) async fn compare_with_sirius(
     let sirius_rows = quote_ident(&format!("sirius_rows_{table}"));
     let view = quote_ident(&format!("sirius_{table}"));
     let digest_of = |json: &str| format!("CAST(md5(CAST(({json}) AS text)) AS uuid)");
+    // Integration's rows as JSON, and Sirius's rows of the keys last sent.
+    let ours = format!("(SELECT {key} AS \"key\", ({doc}) AS \"doc\" FROM \"integration\".{t}) e");
+    let theirs = format!("FROM \"public\".{t} WHERE ({key}) IN (SELECT \"key\" FROM pg_temp.\"validation_keys\")");
 
     m.batch_execute(&format!(
         "CREATE UNLOGGED TABLE \"validation\".{digests} (\"key\" text, \"digest\" uuid);
@@ -58,11 +61,7 @@ pub(crate) async fn compare_with_sirius(
     let expected = send_keys(m, s, &format!("SELECT {key} FROM \"integration\".{t}"), table).await?;
     let in_sirius = migration_core::pgcopy::pipe(
         s,
-        &format!(
-            "SELECT {key}, {digest} FROM \"public\".{t}
-              WHERE ({key}) IN (SELECT \"key\" FROM pg_temp.\"validation_keys\")",
-            digest = digest_of(doc)
-        ),
+        &format!("SELECT {key}, {digest} {theirs}", digest = digest_of(doc)),
         m,
         &format!("\"validation\".{digests} (\"key\", \"digest\")"),
     )
@@ -71,8 +70,7 @@ pub(crate) async fn compare_with_sirius(
     m.batch_execute(&format!(
         "ANALYZE \"validation\".{digests};
          CREATE UNLOGGED TABLE \"validation\".{expected_rows} AS
-         SELECT e.\"key\", e.\"doc\"
-           FROM (SELECT {key} AS \"key\", ({doc}) AS \"doc\" FROM \"integration\".{t}) e
+         SELECT e.\"key\", e.\"doc\" FROM {ours}
           WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{digests} d
                              WHERE d.\"key\" = e.\"key\" AND d.\"digest\" = {digest});
          ANALYZE \"validation\".{expected_rows};",
@@ -83,10 +81,7 @@ pub(crate) async fn compare_with_sirius(
     send_keys(m, s, &format!("SELECT \"key\" FROM \"validation\".{expected_rows}"), table).await?;
     migration_core::pgcopy::pipe(
         s,
-        &format!(
-            "SELECT {key}, {doc} FROM \"public\".{t}
-              WHERE ({key}) IN (SELECT \"key\" FROM pg_temp.\"validation_keys\")"
-        ),
+        &format!("SELECT {key}, {doc} {theirs}"),
         m,
         &format!("\"validation\".{sirius_rows} (\"key\", \"doc\")"),
     )
@@ -94,8 +89,7 @@ pub(crate) async fn compare_with_sirius(
     m.batch_execute(&format!(
         "ANALYZE \"validation\".{sirius_rows};
          CREATE VIEW \"validation\".{view} AS
-         SELECT e.\"key\", e.\"doc\"
-           FROM (SELECT {key} AS \"key\", ({doc}) AS \"doc\" FROM \"integration\".{t}) e
+         SELECT e.\"key\", e.\"doc\" FROM {ours}
           WHERE EXISTS (SELECT 1 FROM \"validation\".{digests} d WHERE d.\"key\" = e.\"key\")
             AND NOT EXISTS (SELECT 1 FROM \"validation\".{sirius_rows} r WHERE r.\"key\" = e.\"key\")
          UNION ALL
