@@ -1,11 +1,14 @@
 -- Client notes expected in Sirius: one per remark of an in-scope case (each such case has a
 -- migrated client) whose log date is a YYYY-MM-DD date from 1972 on and whose log time is blank
--- or H:MM:SS, counted from the raw export. Materialized: inlined, each regexp_match ran once per
--- use below, 11 times a row.
+-- or H:MM:SS, counted from the raw export. Parts are cut out with `~` and string_to_array, as
+-- casrec_date does (regexp_match cost 7 µs and more a call). Materialized: inlined, the parts
+-- were cut once per use below, 11 times a row.
 WITH r AS MATERIALIZED (
-    SELECT regexp_match(rtrim(left(r."Logdate", 10)), '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$') AS "d",
+    SELECT CASE WHEN rtrim(left(r."Logdate", 10)) ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$'
+                THEN string_to_array(rtrim(left(r."Logdate", 10)), '-') END AS "d",
            CASE WHEN coalesce(btrim(r."Logtime"), '') IN ('', 'NaT', 'nan') THEN ARRAY['0', '0', '0']
-                ELSE regexp_match(btrim(split_part(r."Logtime", '.', 1)), '^([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})$') END AS "t"
+                WHEN btrim(split_part(r."Logtime", '.', 1)) ~ '^[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}$'
+                THEN string_to_array(btrim(split_part(r."Logtime", '.', 1)), ':') END AS "t"
       FROM "casrec_csv"."remarks" r
       JOIN "scope"."cases" s ON s."case_no" = r."Case" AND s."in_scope"
 )

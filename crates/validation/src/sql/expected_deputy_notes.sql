@@ -1,10 +1,12 @@
 -- Deputy notes expected in Sirius: one per remark of a deputy of an in-scope case (by a
 -- deputyship) who is in deputy.csv, with a usable log date and time as for client notes, counted
--- from the raw export.
-WITH r AS (
-    SELECT regexp_match(rtrim(left(r."Log Date", 10)), '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$') AS "d",
+-- from the raw export. Materialized, as for client notes.
+WITH r AS MATERIALIZED (
+    SELECT CASE WHEN rtrim(left(r."Log Date", 10)) ~ '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$'
+                THEN string_to_array(rtrim(left(r."Log Date", 10)), '-') END AS "d",
            CASE WHEN coalesce(btrim(r."Log Time"), '') IN ('', 'NaT', 'nan') THEN ARRAY['0', '0', '0']
-                ELSE regexp_match(btrim(split_part(r."Log Time", '.', 1)), '^([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})$') END AS "t"
+                WHEN btrim(split_part(r."Log Time", '.', 1)) ~ '^[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}$'
+                THEN string_to_array(btrim(split_part(r."Log Time", '.', 1)), ':') END AS "t"
       FROM "casrec_csv"."deputy_remarks" r
      WHERE r."Deputy No" IN (SELECT ds."Deputy No" FROM "casrec_csv"."deputyship" ds
                                JOIN "scope"."cases" s ON s."case_no" = ds."Case" AND s."in_scope")

@@ -18,7 +18,7 @@ WITH "as_of" AS (SELECT CAST("as_of_date" AS date) AS "d" FROM "transform"."run"
 ),
 "clients" AS (
     SELECT p."Case", "validation"."casrec_date"(p."Away Date") AS "away",
-           btrim(regexp_replace(coalesce(t."title", '') || ' ' || initcap(coalesce((regexp_match(p."Forename", '\S+'))[1], ''))
+           btrim(regexp_replace(coalesce(t."title", '') || ' ' || initcap(coalesce(substring(p."Forename" FROM '\S+'), ''))
                  || ' ' || initcap(coalesce(p."Surname", '')), ' {2,}', ' ', 'g')) AS "name",
            i."id" AS "person_id", CAST(i."uid" AS text) AS "uid"
       FROM "casrec_csv"."pat" p

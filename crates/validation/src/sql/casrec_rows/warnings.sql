@@ -49,7 +49,7 @@ WITH "as_of" AS (SELECT CAST("as_of_date" AS timestamp) AS "d" FROM "transform".
       FROM "remarks" r
 ),
 "timed" AS (
-    SELECT l.*, regexp_match(l."tail", '^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d{1,9})?))?$') AS "t" FROM "logged" l
+    SELECT l.*, CASE WHEN l."tail" ~ '^\d{1,2}:\d{2}(:\d{2}(\.\d{1,9})?)?$' THEN string_to_array(l."tail", ':') END AS "t" FROM "logged" l
 )
 SELECT f."key" AS "migration_key", 2657 AS "added_by", f."type" AS "warningtype", f."text" AS "warningtext",
        a."d" AS "dateadded", true AS "systemstatus"
