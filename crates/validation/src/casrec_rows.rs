@@ -5,8 +5,10 @@
 //! comparison with integration's own rows (in `lib.rs`) catches load mistakes; this one catches
 //! the transform's. Differences are kept in `validation.casrec_exceptions_<table>`.
 
+use futures::StreamExt;
 use migration_core::db::quote_ident;
 use migration_core::registry::SiriusTable;
+use migration_core::StepContext;
 use tokio_postgres::Client;
 
 use crate::{db_err, one, Check, ValidationError};
@@ -91,6 +93,80 @@ const LINKS: &[Link] = &[
 /// `validation.sirius_<table>` (key = id as text, or a link's pair as `a:b`; doc = the Sirius row
 /// as JSON).
 pub async fn compare(
+    ctx: &StepContext<'_>,
+    tables: &[&SiriusTable],
+    checks: &mut Vec<Check>,
+    diffs: &mut Vec<crate::differences::ColumnDifference>,
+) -> Result<(), ValidationError> {
+    // Compared two at a time on connections of their own, as with Sirius (lib.rs); a table whose
+    // SQL reads another's CasRec rows (person_task reads validation.casrec_tasks) starts once
+    // that one is done. Results in the list's order.
+    let wanted: Vec<(&str, &str, &SiriusTable)> = CASREC_ROWS
+        .iter()
+        .filter_map(|(table, sql)| tables.iter().find(|t| t.name == *table).map(|e| (*table, *sql, *e)))
+        .collect();
+    let n = wanted.len();
+    let after: Vec<Vec<usize>> = wanted
+        .iter()
+        .map(|(table, sql, _)| {
+            (0..n)
+                .filter(|&j| {
+                    wanted[j].0 != *table && sql.contains(&format!("\"validation\".\"casrec_{}\"", wanted[j].0))
+                })
+                .collect()
+        })
+        .collect();
+    let mut results: Vec<Option<(Check, Vec<crate::differences::ColumnDifference>)>> = vec![None; n];
+    let mut started = vec![false; n];
+    let mut running = futures::stream::FuturesUnordered::new();
+    loop {
+        for i in 0..n {
+            if running.len() >= crate::CONCURRENT_TABLES {
+                break;
+            }
+            if started[i] || !after[i].iter().all(|&j| results[j].is_some()) {
+                continue;
+            }
+            started[i] = true;
+            let (table, sql, entry) = wanted[i];
+            let comparing = compare_on_own_connections(ctx, table, sql, entry);
+            running.push(async move { comparing.await.map(|r| (i, r)) });
+        }
+        match running.next().await {
+            Some(finished) => {
+                let (i, r) = finished?;
+                results[i] = Some(r);
+            }
+            None => break,
+        }
+    }
+    if let Some(i) = started.iter().position(|s| !s) {
+        return Err(ValidationError::Definition {
+            file: format!("sql/casrec_rows/{}.sql", wanted[i].0),
+            message: "it reads CasRec rows of a table that reads its own (a cycle)".into(),
+        });
+    }
+    let compared = results.into_iter().flatten();
+    for (check, split) in compared {
+        checks.push(check);
+        diffs.extend(split);
+    }
+    Ok(())
+}
+
+async fn compare_on_own_connections(
+    ctx: &StepContext<'_>,
+    table: &str,
+    sql: &str,
+    entry: &SiriusTable,
+) -> Result<(Check, Vec<crate::differences::ColumnDifference>), ValidationError> {
+    let (m, s) = (ctx.rt.migration_db().await?, ctx.rt.sirius_db().await?);
+    compare_table(&m, &s, table, sql, entry).await
+}
+
+/// [`compare`] on the given connections, one table after another.
+#[cfg(test)]
+pub(crate) async fn compare_on(
     m: &Client,
     s: &Client,
     tables: &[&SiriusTable],
@@ -99,99 +175,111 @@ pub async fn compare(
 ) -> Result<(), ValidationError> {
     for (table, sql) in CASREC_ROWS {
         let Some(entry) = tables.iter().find(|t| t.name == *table) else { continue };
-        let started = std::time::Instant::now();
-        // The row's key in validation.sirius_<table>, built as lib.rs builds it.
-        let key = entry
-            .key_columns()
-            .iter()
-            .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
-            .collect::<Vec<_>>()
-            .join(" || ':' || ");
-        let t = quote_ident(table);
-        let expected = quote_ident(&format!("casrec_{table}"));
-        let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
-        m.batch_execute(&format!(
-            "CREATE UNLOGGED TABLE \"validation\".{expected} AS {sql}; ANALYZE \"validation\".{expected};"
-        ))
-        .await
-        .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
-        let ours: Vec<String> = migration_core::db::table_columns(m, "validation", &format!("casrec_{table}"))
-            .await?
-            .into_iter()
-            .map(|(c, _)| c)
-            .filter(|c| c != "migration_key")
-            .collect();
-        // Each column as Sirius types it, so the JSON forms agree with validation.sirius_<table>.
-        let sirius = migration_core::db::table_columns(s, "public", table).await?;
-        let links: Vec<&Link> = LINKS.iter().filter(|l| l.table == *table).collect();
-        let mut pairs = Vec::new();
-        for c in &ours {
-            if links.iter().any(|l| l.column == c) {
-                pairs.push(format!("'{c}', CAST(e.{} AS text)", quote_ident(c)));
-                continue;
-            }
-            let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).ok_or_else(|| {
-                ValidationError::Definition {
-                    file: format!("sql/casrec_rows/{table}.sql"),
-                    message: format!("column {c} is not a column of Sirius's {table}"),
-                }
-            })?;
-            pairs.push(format!("'{c}', CAST(e.{} AS {ty})", quote_ident(c)));
-        }
-        // The Sirius row with what its links name beside its columns.
-        let actual = if links.is_empty() {
-            "a.\"doc\"".to_string()
-        } else {
-            let named = links.iter().map(|l| format!("'{}', {}", l.column, l.value)).collect::<Vec<_>>().join(", ");
-            format!("(a.\"doc\" || jsonb_build_object({named}))")
-        };
-        let joins = links.iter().map(|l| l.join).collect::<Vec<_>>().join("\n");
-        m.batch_execute(&format!(
-            "CREATE UNLOGGED TABLE \"validation\".{exceptions} AS
-             SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", {actual} AS \"actual\",
-                    CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
-                         WHEN a.\"key\" IS NULL THEN 'missing from Sirius'
-                         ELSE 'values differ' END AS \"problem\"
-               FROM \"validation\".{expected} e
-               LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
-               LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = {key}
-               {joins}
-              WHERE (a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ {actual}))
-                AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
-                                 WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = {key})
-             UNION ALL
-             SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'
-               FROM \"integration\".{t} i
-              WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{expected} e WHERE e.\"migration_key\" = i.\"migration_key\")",
-            pairs = pairs.join(", "),
-            sirius = quote_ident(&format!("sirius_{table}")),
-        ))
-        .await
-        .map_err(db_err(format!("comparing {table} with casrec_csv")))?;
-        let rows = one(m, &format!("SELECT count(*) FROM \"validation\".{expected}"), "counting CasRec's rows").await?;
-        let differing =
-            one(m, &format!("SELECT count(*) FROM \"validation\".{exceptions}"), "counting differences").await?;
-        checks.push(Check::counts(
-            table,
-            "rows that differ from CasRec (recomputed from casrec_csv)",
-            0,
-            differing,
-            format!(
-                "{rows} rows recomputed; each in validation.casrec_exceptions_{table}, each column that differs in validation.differences_casrec_{table}"
-            ),
-        ));
-        diffs.extend(
-            crate::differences::split(
-                m,
-                &format!("casrec_exceptions_{table}"),
-                "migration_key",
-                &format!("casrec_{table}"),
-            )
-            .await?,
-        );
-        crate::log_done(&format!("compared {table} with CasRec's rows ({rows} rows)"), started);
+        let (check, split) = compare_table(m, s, table, sql, entry).await?;
+        checks.push(check);
+        diffs.extend(split);
     }
     Ok(())
+}
+
+/// Recomputes one table's rows from casrec_csv and compares them with what Sirius holds.
+async fn compare_table(
+    m: &Client,
+    s: &Client,
+    table: &str,
+    sql: &str,
+    entry: &SiriusTable,
+) -> Result<(Check, Vec<crate::differences::ColumnDifference>), ValidationError> {
+    let started = std::time::Instant::now();
+    // The row's key in validation.sirius_<table>, built as lib.rs builds it.
+    let key = entry
+        .key_columns()
+        .iter()
+        .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
+        .collect::<Vec<_>>()
+        .join(" || ':' || ");
+    let t = quote_ident(table);
+    let expected = quote_ident(&format!("casrec_{table}"));
+    let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
+    m.batch_execute(&format!(
+        "CREATE UNLOGGED TABLE \"validation\".{expected} AS {sql}; ANALYZE \"validation\".{expected};"
+    ))
+    .await
+    .map_err(db_err(format!("recomputing {table} from casrec_csv (sql/casrec_rows/{table}.sql)")))?;
+    let ours: Vec<String> = migration_core::db::table_columns(m, "validation", &format!("casrec_{table}"))
+        .await?
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| c != "migration_key")
+        .collect();
+    // Each column as Sirius types it, so the JSON forms agree with validation.sirius_<table>.
+    let sirius = migration_core::db::table_columns(s, "public", table).await?;
+    let links: Vec<&Link> = LINKS.iter().filter(|l| l.table == table).collect();
+    let mut pairs = Vec::new();
+    for c in &ours {
+        if links.iter().any(|l| l.column == c) {
+            pairs.push(format!("'{c}', CAST(e.{} AS text)", quote_ident(c)));
+            continue;
+        }
+        let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).ok_or_else(|| {
+            ValidationError::Definition {
+                file: format!("sql/casrec_rows/{table}.sql"),
+                message: format!("column {c} is not a column of Sirius's {table}"),
+            }
+        })?;
+        pairs.push(format!("'{c}', CAST(e.{} AS {ty})", quote_ident(c)));
+    }
+    // The Sirius row with what its links name beside its columns.
+    let actual = if links.is_empty() {
+        "a.\"doc\"".to_string()
+    } else {
+        let named = links.iter().map(|l| format!("'{}', {}", l.column, l.value)).collect::<Vec<_>>().join(", ");
+        format!("(a.\"doc\" || jsonb_build_object({named}))")
+    };
+    let joins = links.iter().map(|l| l.join).collect::<Vec<_>>().join("\n");
+    m.batch_execute(&format!(
+        "CREATE UNLOGGED TABLE \"validation\".{exceptions} AS
+         SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", {actual} AS \"actual\",
+                CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
+                     WHEN a.\"key\" IS NULL THEN 'missing from Sirius'
+                     ELSE 'values differ' END AS \"problem\"
+           FROM \"validation\".{expected} e
+           LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
+           LEFT JOIN \"validation\".{sirius} a ON a.\"key\" = {key}
+           {joins}
+          WHERE (a.\"key\" IS NULL OR NOT (jsonb_build_object({pairs}) <@ {actual}))
+            AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
+                             WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = {key})
+         UNION ALL
+         SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'
+           FROM \"integration\".{t} i
+          WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{expected} e WHERE e.\"migration_key\" = i.\"migration_key\")",
+        pairs = pairs.join(", "),
+        sirius = quote_ident(&format!("sirius_{table}")),
+    ))
+    .await
+    .map_err(db_err(format!("comparing {table} with casrec_csv")))?;
+    let rows = one(m, &format!("SELECT count(*) FROM \"validation\".{expected}"), "counting CasRec's rows").await?;
+    let differing =
+        one(m, &format!("SELECT count(*) FROM \"validation\".{exceptions}"), "counting differences").await?;
+    let check = Check::counts(
+        table,
+        "rows that differ from CasRec (recomputed from casrec_csv)",
+        0,
+        differing,
+        format!(
+            "{rows} rows recomputed; each in validation.casrec_exceptions_{table}, each column that differs in validation.differences_casrec_{table}"
+        ),
+    );
+    let split = crate::differences::split(
+        m,
+        &format!("casrec_exceptions_{table}"),
+        "migration_key",
+        &format!("casrec_{table}"),
+    )
+    .await?;
+    crate::log_done(&format!("compared {table} with CasRec's rows ({rows} rows)"), started);
+    Ok((check, split))
 }
 
 #[cfg(test)]
@@ -253,6 +341,75 @@ mod tests {
         assert_eq!(row.get::<_, String>(3), "2026-10-12");
         // The working day before Friday 2 January 2026 is Wednesday 31 December 2025.
         assert_eq!(row.get::<_, String>(4), "2025-12-31");
+    }
+
+    /// Every form the date parsers read, and what they refuse, one case each.
+    #[tokio::test]
+    async fn the_date_parsers_read_each_casrec_form_and_refuse_the_rest() {
+        let db = testkit::TestDb::create("validation_dates").await;
+        let c = db.client().await;
+        c.batch_execute(r#"CREATE SCHEMA "validation""#).await.unwrap();
+        c.batch_execute(FUNCTIONS_SQL).await.unwrap();
+        let dates: &[(&str, Option<&str>)] = &[
+            ("2020-02-29", Some("2020-02-29")),
+            (" 2020/2/9 ", Some("2020-02-09")),
+            ("2020-01-31 10:30:00", Some("2020-01-31")),
+            ("2020-01-31T10:30", Some("2020-01-31")),
+            ("20200131", Some("2020-01-31")),
+            ("31/01/2020", Some("2020-01-31")),
+            ("1.2.2020", Some("2020-02-01")),
+            ("01-31-2020", Some("2020-01-31")),
+            ("31/01/2020 10:30", Some("2020-01-31")),
+            ("2019-02-29", None),
+            ("2019-02-29 00:00:00", None),
+            ("2020-02-29 00:00:00", Some("2020-02-29")),
+            ("2020-13-01", None),
+            ("0000-01-01", None),
+            ("2020-01-012", None),
+            ("2020-01-01x", None),
+            ("31/13/2020", None),
+            ("20201301", None),
+            ("NaT", None),
+            ("nan", None),
+            ("", None),
+        ];
+        for (input, want) in dates {
+            let sql = format!("\"validation\".\"casrec_date\"('{input}')");
+            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
+            assert_eq!(got.as_deref(), *want, "casrec_date('{input}')");
+        }
+        let stamps: &[(&str, Option<&str>)] = &[
+            ("2020-01-31", Some("2020-01-31 00:00:00")),
+            ("2020-01-31 9:05", Some("2020-01-31 09:05:00")),
+            ("2020-01-31T23:59:59.4", Some("2020-01-31 23:59:59")),
+            ("31/01/2020 10:30:15", Some("2020-01-31 10:30:15")),
+            ("2020-01-31 24:00", None),
+            ("2020-01-31 10:60", None),
+            ("2020-01-31 10:30:60", None),
+            ("2020-01-31 x", None),
+        ];
+        for (input, want) in stamps {
+            let sql = format!("\"validation\".\"casrec_timestamp\"('{input}')");
+            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
+            assert_eq!(got.as_deref(), *want, "casrec_timestamp('{input}')");
+        }
+        let london: &[(&str, &str, Option<&str>)] = &[
+            // British Summer Time: an hour ahead of UTC.
+            ("2020-07-01", "10:30:00", Some("2020-07-01 09:30:00")),
+            ("2020-01-01 00:00:00", "1:2:3.75", Some("2020-01-01 01:02:03")),
+            ("2020-01-01", "NaT", Some("2020-01-01 00:00:00")),
+            ("1971-12-31", "10:00:00", None),
+            ("2020-1-1", "24:00:00", None),
+            ("2020-02-30", "10:00:00", None),
+            ("01/01/2020", "10:00:00", None),
+            ("2020-01-01", "10:30", None),
+            ("nan", "10:00:00", None),
+        ];
+        for (d, t, want) in london {
+            let sql = format!("\"validation\".\"casrec_london_utc\"('{d}', '{t}')");
+            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
+            assert_eq!(got.as_deref(), *want, "casrec_london_utc('{d}', '{t}')");
+        }
     }
 }
 

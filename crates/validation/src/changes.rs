@@ -41,7 +41,21 @@ pub async fn since_earlier_runs(
     )
     .await
     .map_err(db_err("creating validation.changes_since_earlier_runs"))?;
-    for t in tables.iter().filter(|t| !t.is_link()) {
+    // Only tables with rows this run updated: the comparison reads validation.sirius_<table>,
+    // which builds integration's JSON of every row of the table, and a first run updates
+    // almost nothing (24 s at 100,000 clients for 12 updated persons).
+    let updated: Vec<String> = m
+        .query(
+            r#"SELECT DISTINCT "table_name" FROM "migration"."loaded_rows"
+                WHERE "run_id" >= $1 AND "action" = 'UPDATE' AND NOT "rolled_back""#,
+            &[&since],
+        )
+        .await
+        .map_err(db_err("finding the tables this run's load updated rows of"))?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for t in tables.iter().filter(|t| !t.is_link() && updated.iter().any(|u| u == t.name)) {
         let sirius = quote_ident(&format!("sirius_{}", t.name));
         // The earlier load of each updated row is the latest one before this run; its as-of
         // date says what "today" was when the row was written.

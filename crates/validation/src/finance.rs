@@ -889,7 +889,7 @@ pub(crate) mod loaded {
             .unwrap();
         }
         let (mut checks, mut diffs) = (Vec::new(), Vec::new());
-        crate::casrec_rows::compare(c, s, &finance_tables(), &mut checks, &mut diffs).await.unwrap();
+        crate::casrec_rows::compare_on(c, s, &finance_tables(), &mut checks, &mut diffs).await.unwrap();
         (checks, diffs)
     }
 

@@ -312,6 +312,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .await
         .map_err(db_err("creating the validation schema"))?;
     m.batch_execute(casrec_rows::FUNCTIONS_SQL).await.map_err(db_err("creating validation's CasRec functions"))?;
+    sirius_rows::print_alike(&m, &s).await?;
     let mut checks = Vec::new();
     let mut diffs = Vec::new();
 
@@ -327,41 +328,59 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         .map_err(db_err("analysing validation.casrec_orders"))?;
     let built: Vec<&str> = tables.iter().map(|t| t.name).collect();
     // The annual report logs as the export says them, which the CasRec rows of every reporting
-    // table read (the expected counts are written on their own).
-    if built.iter().any(|t| REPORTING_TABLES.contains(t)) {
-        m.batch_execute(casrec_rows::REPORT_LOGS_SQL)
-            .await
-            .map_err(db_err("recomputing the annual report logs from casrec_csv (sql/casrec_report_logs.sql)"))?;
-    }
-    // Finance as the export says it, which the finance comparisons, counts, account and money
-    // per client read.
-    if finance::any_built(&tables) {
-        m.batch_execute(finance::CASREC_SQL)
-            .await
-            .map_err(db_err("recomputing finance from casrec_csv (sql/casrec_finance.sql)"))?;
-    }
-    phase.next("the expected counts");
-    let mut counted: Vec<(&str, i64)> = Vec::new();
-    for (entity, table, expected_sql, actual_sql) in EXPECTED {
-        // An entity whose table this build does not migrate has nothing to compare.
-        if !built.contains(table) {
-            continue;
-        }
-        // Several entities share one recomputation (a log and its lodging details): counted once.
-        let expected = match counted.iter().find(|(sql, _)| sql == expected_sql) {
-            Some((_, n)) => *n,
-            None => {
-                let n = one(&m, expected_sql, &format!("counting expected {entity}")).await?;
-                counted.push((expected_sql, n));
-                n
+    // table read (the expected counts are written on their own); and finance as the export says
+    // it, which the finance comparisons, counts, account and money per client read. Neither
+    // reads the other: both at once, each on a connection of its own.
+    let report_logs =
+        async {
+            if built.iter().any(|t| REPORTING_TABLES.contains(t)) {
+                ctx.rt.migration_db().await?.batch_execute(casrec_rows::REPORT_LOGS_SQL).await.map_err(db_err(
+                    "recomputing the annual report logs from casrec_csv (sql/casrec_report_logs.sql)",
+                ))?;
             }
+            Ok::<(), ValidationError>(())
         };
-        let actual = one(&m, actual_sql, &format!("counting integration's {entity}")).await?;
+    let finance_rows = async {
+        if finance::any_built(&tables) {
+            ctx.rt
+                .migration_db()
+                .await?
+                .batch_execute(finance::CASREC_SQL)
+                .await
+                .map_err(db_err("recomputing finance from casrec_csv (sql/casrec_finance.sql)"))?;
+        }
+        Ok::<(), ValidationError>(())
+    };
+    tokio::try_join!(report_logs, finance_rows)?;
+    phase.next("the expected counts");
+    // An entity whose table this build does not migrate has nothing to compare.
+    let wanted: Vec<_> = EXPECTED.iter().filter(|(_, table, _, _)| built.contains(table)).collect();
+    // Each count once (several entities share one recomputation: a log and its lodging
+    // details), two at a time on connections of their own.
+    let mut queries: Vec<(&str, String)> = Vec::new();
+    for (entity, _, expected_sql, actual_sql) in &wanted {
+        for (sql, what) in [(expected_sql, "expected"), (actual_sql, "integration's")] {
+            if !queries.iter().any(|(q, _)| q == sql) {
+                queries.push((sql, format!("counting {what} {entity}")));
+            }
+        }
+    }
+    // The futures are made first and only then streamed: a closure making them inside the
+    // stream is not general enough over lifetimes for a Send future.
+    let counting: Vec<_> = queries.iter().map(|(sql, what)| count_on_own_connection(ctx, sql, what)).collect();
+    let counts: Vec<i64> = futures::stream::iter(counting)
+        .buffered(CONCURRENT_TABLES)
+        .collect::<Vec<_>>()
+        .await
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    let count_of = |sql: &str| queries.iter().position(|(q, _)| *q == sql).map(|i| counts[i]).unwrap_or_default();
+    for (entity, _, expected_sql, actual_sql) in &wanted {
         checks.push(Check::counts(
             entity,
             "expected from casrec_csv and scope",
-            expected,
-            actual,
+            count_of(expected_sql),
+            count_of(actual_sql),
             format!("integration of run {integrated_run}"),
         ));
     }
@@ -377,95 +396,68 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     .await
     .map_err(db_err("reading the rows load-to-target kept as Sirius has them"))?;
     phase.next("comparing with Sirius");
-    for entry in &tables {
-        let table = &entry.name;
-        let started = std::time::Instant::now();
-        let kept = one(
-            &m,
-            &format!(r#"SELECT count(*) FROM "validation"."kept_edits" WHERE "table_name" = '{table}'"#),
-            "counting kept edits",
-        )
-        .await?;
-        if kept > 0 {
-            checks.push(Check::counts(
-                table,
-                "rows changed in Sirius since loaded, kept as Sirius has them (not compared)",
-                kept,
-                kept,
-                "listed in migration.sirius_edits",
-            ));
-        }
-        let cols = shared_columns(&m, &s, entry).await?;
-        let key_cols = entry.key_columns();
-        // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
-        // jsonb_build_object takes at most 100 arguments: wide tables are built in parts.
-        let doc = cols
-            .chunks(40)
-            .map(|part| {
-                let pairs = part
-                    .iter()
-                    .map(|(c, ty)| format!("'{c}', CAST({} AS {ty})", quote_ident(c)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("jsonb_build_object({pairs})")
-            })
-            .collect::<Vec<_>>()
-            .join(" || ");
-        let key = key_cols
-            .iter()
-            .map(|k| format!("CAST({} AS text)", quote_ident(k)))
-            .collect::<Vec<_>>()
-            .join(" || ':' || ");
-        let compared = sirius_rows::compare_with_sirius(&m, &s, table, &key, &doc).await?;
-        checks.push(Check::counts(table, "rows in Sirius", compared.expected as i64, compared.in_sirius as i64, ""));
-
-        let exc = quote_ident(&format!("exceptions_{table}"));
-        m.batch_execute(&format!(
-            "CREATE UNLOGGED TABLE \"validation\".{exc} AS
-             SELECT e.\"key\", e.\"doc\" AS \"expected\", a.\"doc\" AS \"actual\",
-                    CASE WHEN a.\"key\" IS NULL THEN 'missing from Sirius' ELSE 'values differ' END AS \"problem\"
-               FROM \"validation\".{exp} e LEFT JOIN \"validation\".{act} a ON a.\"key\" = e.\"key\"
-              WHERE (a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\")
-                AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
-                                 WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = e.\"key\")",
-            exp = quote_ident(&format!("expected_rows_{table}")),
-            act = quote_ident(&format!("sirius_rows_{table}")),
-        ))
+    // Tables are independent: two at a time, each on connections of its own, keep both cores
+    // busy (one server builds digests while the other stores them); results in table order.
+    let comparing: Vec<_> = tables.iter().map(|entry| compare_table(ctx, entry)).collect();
+    let compared: Vec<(Vec<Check>, Vec<differences::ColumnDifference>)> = futures::stream::iter(comparing)
+        .buffered(CONCURRENT_TABLES)
+        .collect::<Vec<_>>()
         .await
-        .map_err(db_err(format!("comparing {table}")))?;
-        let differing = one(&m, &format!("SELECT count(*) FROM \"validation\".{exc}"), "counting exceptions").await?;
-        let split = differences::split(&m, &format!("exceptions_{table}"), "key", table).await?;
-        checks.push(Check::counts(
-            table,
-            "rows that differ field by field from integration's",
-            0,
-            differing,
-            format!("each column that differs in validation.differences_{table} (key, column, expected, actual)"),
-        ));
-        diffs.extend(split);
-        log_done(&format!("compared {table} with Sirius ({} rows)", compared.expected), started);
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    for (table_checks, table_diffs) in compared {
+        checks.extend(table_checks);
+        diffs.extend(table_diffs);
     }
-    phase.next("what this run changed in rows earlier runs loaded");
-    let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
-    phase.next("comparing with CasRec's rows");
-    casrec_rows::compare(&m, &s, &tables, &mut checks, &mut diffs).await?;
-    phase.next("finance");
-    let finance = finance::check(&m, &s, &tables, &mut checks).await?;
-    phase.next("money per client");
-    let money = money::per_client(&m, &tables, &mut checks).await?;
-    phase.next("the business rules");
-    let rules = rules::compare(&m, &mut checks).await?;
-    phase.next("post-migration checks");
-    post_migration_checks(&m, &s, &tables, &mut checks).await?;
-    phase.next("accounting for every CasRec row");
-    let scope: Vec<(String, i64)> = m
-        .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
-        .await
-        .map_err(db_err("reading the case scope"))?
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
-    let files = accounting::by_file(&m).await?;
+    // Two lanes at once, each on connections of its own: what reads the CasRec rows (finance
+    // reads their exceptions) beside what reads neither them nor finance. One lane alone left a
+    // core idle through every single-statement phase. Checks keep their order in the report.
+    phase.next(
+        "comparing with CasRec's rows, finance, money per client | changes, rules, post-migration checks, accounting",
+    );
+    let casrec_lane = async {
+        let (m, s) = (ctx.rt.migration_db().await?, ctx.rt.sirius_db().await?);
+        let (mut checks, mut diffs) = (Vec::new(), Vec::new());
+        let started = std::time::Instant::now();
+        casrec_rows::compare(ctx, &tables, &mut checks, &mut diffs).await?;
+        log_done("validation: comparing with CasRec's rows done", started);
+        let started = std::time::Instant::now();
+        let finance = finance::check(&m, &s, &tables, &mut checks).await?;
+        log_done("validation: finance done", started);
+        let started = std::time::Instant::now();
+        let money = money::per_client(&m, &tables, &mut checks).await?;
+        log_done("validation: money per client done", started);
+        Ok::<_, ValidationError>((checks, diffs, finance, money))
+    };
+    let other_lane = async {
+        let (m, s) = (ctx.rt.migration_db().await?, ctx.rt.sirius_db().await?);
+        let mut checks = Vec::new();
+        let started = std::time::Instant::now();
+        let changes = changes::since_earlier_runs(&m, &tables, integrated_run).await?;
+        log_done("validation: what this run changed in rows earlier runs loaded done", started);
+        let started = std::time::Instant::now();
+        let rules = rules::compare(&m, &mut checks).await?;
+        log_done("validation: the business rules done", started);
+        let started = std::time::Instant::now();
+        post_migration_checks(&m, &s, &tables, &mut checks).await?;
+        log_done("validation: post-migration checks done", started);
+        let started = std::time::Instant::now();
+        let scope: Vec<(String, i64)> = m
+            .query(r#"SELECT "reason", count(*) FROM "scope"."cases" GROUP BY 1 ORDER BY 2 DESC, 1"#, &[])
+            .await
+            .map_err(db_err("reading the case scope"))?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let files = accounting::by_file(&m).await?;
+        log_done("validation: accounting for every CasRec row done", started);
+        Ok::<_, ValidationError>((checks, changes, rules, scope, files))
+    };
+    let ((casrec_checks, casrec_diffs, finance, money), (other_checks, changes, rules, scope, files)) =
+        tokio::try_join!(casrec_lane, other_lane)?;
+    checks.extend(casrec_checks);
+    diffs.extend(casrec_diffs);
+    checks.extend(other_checks);
     checks.push(Check::counts(
         "casrec export",
         "rows read = rows in casrec_csv + rejected at load",
@@ -482,6 +474,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         counted.iter().map(|f| f.lines_loaded.unwrap_or(0) + f.lines_rejected.unwrap_or(0) + f.blank_lines).sum(),
         format!("{} of {} files counted by line", counted.len(), files.len()),
     ));
+    phase.next("writing the report");
     let found = Findings {
         checks: &checks,
         scope: &scope,
@@ -495,6 +488,94 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     write_report(ctx, &found, integrated_run).await?;
     phase.done();
     Ok(checks)
+}
+
+/// How many tables validation compares at once: two cores here, and the servers on them.
+pub(crate) const CONCURRENT_TABLES: usize = 2;
+
+/// [`one`] on a connection of its own.
+async fn count_on_own_connection(ctx: &StepContext<'_>, sql: &str, what: &str) -> Result<i64, ValidationError> {
+    let c = ctx.rt.migration_db().await?;
+    one(&c, sql, what).await
+}
+
+/// Compares one migrated table with Sirius (sirius_rows.rs) on connections of its own, and
+/// splits the rows that differ into columns: its checks and differences.
+async fn compare_table(
+    ctx: &StepContext<'_>,
+    entry: &SiriusTable,
+) -> Result<(Vec<Check>, Vec<differences::ColumnDifference>), ValidationError> {
+    let m = ctx.rt.migration_db().await?;
+    let s = ctx.rt.sirius_db().await?;
+    sirius_rows::print_alike(&m, &s).await?;
+    let mut checks = Vec::new();
+    let table = &entry.name;
+    let started = std::time::Instant::now();
+    let kept = one(
+        &m,
+        &format!(r#"SELECT count(*) FROM "validation"."kept_edits" WHERE "table_name" = '{table}'"#),
+        "counting kept edits",
+    )
+    .await?;
+    if kept > 0 {
+        checks.push(Check::counts(
+            table,
+            "rows changed in Sirius since loaded, kept as Sirius has them (not compared)",
+            kept,
+            kept,
+            "listed in migration.sirius_edits",
+        ));
+    }
+    let cols = shared_columns(&m, &s, entry).await?;
+    let key_cols = entry.key_columns();
+    // Integration's rows as Sirius would hold them: each column cast to Sirius's type.
+    // jsonb_build_object takes at most 100 arguments: wide tables are built in parts.
+    let doc = cols
+        .chunks(40)
+        .map(|part| {
+            let pairs = part
+                .iter()
+                .map(|(c, ty)| format!("'{c}', CAST({} AS {ty})", quote_ident(c)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("jsonb_build_object({pairs})")
+        })
+        .collect::<Vec<_>>()
+        .join(" || ");
+    let key =
+        key_cols.iter().map(|k| format!("CAST({} AS text)", quote_ident(k))).collect::<Vec<_>>().join(" || ':' || ");
+    let record = format!(
+        "ROW({})",
+        cols.iter().map(|(c, ty)| format!("CAST({} AS {ty})", quote_ident(c))).collect::<Vec<_>>().join(", ")
+    );
+    let compared = sirius_rows::compare_with_sirius(&m, &s, table, &key, &record, &doc).await?;
+    checks.push(Check::counts(table, "rows in Sirius", compared.expected as i64, compared.in_sirius as i64, ""));
+
+    let exc = quote_ident(&format!("exceptions_{table}"));
+    m.batch_execute(&format!(
+        "CREATE UNLOGGED TABLE \"validation\".{exc} AS
+         SELECT e.\"key\", e.\"doc\" AS \"expected\", a.\"doc\" AS \"actual\",
+                CASE WHEN a.\"key\" IS NULL THEN 'missing from Sirius' ELSE 'values differ' END AS \"problem\"
+           FROM \"validation\".{exp} e LEFT JOIN \"validation\".{act} a ON a.\"key\" = e.\"key\"
+          WHERE (a.\"key\" IS NULL OR a.\"doc\" <> e.\"doc\")
+            AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
+                             WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = e.\"key\")",
+        exp = quote_ident(&format!("expected_rows_{table}")),
+        act = quote_ident(&format!("sirius_rows_{table}")),
+    ))
+    .await
+    .map_err(db_err(format!("comparing {table}")))?;
+    let differing = one(&m, &format!("SELECT count(*) FROM \"validation\".{exc}"), "counting exceptions").await?;
+    let split = differences::split(&m, &format!("exceptions_{table}"), "key", table).await?;
+    checks.push(Check::counts(
+        table,
+        "rows that differ field by field from integration's",
+        0,
+        differing,
+        format!("each column that differs in validation.differences_{table} (key, column, expected, actual)"),
+    ));
+    log_done(&format!("compared {table} with Sirius ({} rows)", compared.expected), started);
+    Ok((checks, split))
 }
 
 /// A part of the step, logged with its time when the next begins: where a long validation
@@ -627,13 +708,14 @@ async fn post_migration_checks(
     // Every migrated timeline event's payload names a person the migration loaded
     // (timeline_payload_ids), and every scheduled event's a loaded client and a report log of
     // that client (scheduled_event_payload_ids). Read from the Sirius rows the comparison above
-    // holds (validation.sirius_<table>), by joins: nothing is held here, whatever the count.
+    // holds (validation.sirius_<table>; persons and logs by their digests and the columns
+    // read, not their rows' JSON), by joins: nothing is held here, whatever the count.
     if tables.iter().any(|t| t.name == "timeline_event") && tables.iter().any(|t| t.name == "persons") {
         let row = m
             .query_one(
                 r#"SELECT count(*), count(*) FILTER (WHERE p."key" IS NULL)
                      FROM "validation"."sirius_timeline_event" e
-                     LEFT JOIN "validation"."sirius_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'personId'"#,
+                     LEFT JOIN "validation"."sirius_digests_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'personId'"#,
                 &[],
             )
             .await
@@ -647,14 +729,17 @@ async fn post_migration_checks(
         ));
     }
     if tables.iter().any(|t| t.name == "scheduled_events") && tables.iter().any(|t| t.name == "annual_report_logs") {
+        let logs = sirius_rows::columns_as_held("annual_report_logs", "CAST(i.\"id\" AS text)", &["client_id"]);
         let row = m
             .query_one(
-                r#"SELECT count(*), count(*) FILTER (WHERE p."key" IS NULL), count(*) FILTER (WHERE l."key" IS NULL)
-                     FROM "validation"."sirius_scheduled_events" e
-                     LEFT JOIN "validation"."sirius_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'clientId'
-                     LEFT JOIN "validation"."sirius_annual_report_logs" l
-                       ON l."key" = e."doc" -> 'event' -> 'payload' ->> 'reportingPeriodId'
-                      AND l."doc" ->> 'client_id' = e."doc" -> 'event' -> 'payload' ->> 'clientId'"#,
+                &format!(
+                    r#"SELECT count(*), count(*) FILTER (WHERE p."key" IS NULL), count(*) FILTER (WHERE l."key" IS NULL)
+                         FROM "validation"."sirius_scheduled_events" e
+                         LEFT JOIN "validation"."sirius_digests_persons" p ON p."key" = e."doc" -> 'event' -> 'payload' ->> 'clientId'
+                         LEFT JOIN {logs} l
+                           ON l."key" = e."doc" -> 'event' -> 'payload' ->> 'reportingPeriodId'
+                          AND l."client_id" = e."doc" -> 'event' -> 'payload' ->> 'clientId'"#
+                ),
                 &[],
             )
             .await

@@ -41,24 +41,27 @@ pub async fn compare(m: &Client, checks: &mut Vec<Check>) -> Result<Vec<RuleRow>
     for (sql, file) in [(CLIENT_STATUS_SQL, "client_status"), (FEE_PAYER_SQL, "deputy_fee_payer")] {
         m.batch_execute(sql).await.map_err(db_err(format!("recomputing from casrec_csv (sql/rules/{file}.sql)")))?;
     }
-    m.batch_execute(
+    // The two columns the rules decide, as Sirius holds them (not the whole rows' JSON).
+    let held =
+        crate::sirius_rows::columns_as_held("persons", "CAST(i.\"id\" AS text)", &["clientstatus", "feepayer_id"]);
+    m.batch_execute(&format!(
         r#"CREATE TABLE "validation"."rule_exceptions_client_status" AS
            SELECT e."case_no", e."rule" AS "casrec_rule", e."clientstatus" AS "casrec_status",
-                  a."doc" ->> 'clientstatus' AS "sirius_status",
+                  a."clientstatus" AS "sirius_status",
                   CASE WHEN a."key" IS NULL THEN 'client not in Sirius' ELSE 'status differs' END AS "problem"
              FROM "validation"."casrec_client_status" e
              LEFT JOIN "integration"."persons" i ON i."migration_key" = e."migration_key"
-             LEFT JOIN "validation"."sirius_persons" a ON a."key" = CAST(i."id" AS text)
-            WHERE a."key" IS NULL OR (a."doc" ->> 'clientstatus') IS DISTINCT FROM e."clientstatus";
+             LEFT JOIN {held} a ON a."key" = CAST(i."id" AS text)
+            WHERE a."key" IS NULL OR a."clientstatus" IS DISTINCT FROM e."clientstatus";
            CREATE TABLE "validation"."rule_exceptions_deputy_fee_payer" AS
            SELECT e."case_no", e."candidates", e."feepayer_key" AS "casrec_fee_payer", d."migration_key" AS "sirius_fee_payer",
                   CASE WHEN a."key" IS NULL THEN 'client not in Sirius' ELSE 'fee payer differs' END AS "problem"
              FROM "validation"."casrec_fee_payer" e
              LEFT JOIN "integration"."persons" i ON i."migration_key" = e."migration_key"
-             LEFT JOIN "validation"."sirius_persons" a ON a."key" = CAST(i."id" AS text)
-             LEFT JOIN "integration"."persons" d ON CAST(d."id" AS text) = a."doc" ->> 'feepayer_id'
+             LEFT JOIN {held} a ON a."key" = CAST(i."id" AS text)
+             LEFT JOIN "integration"."persons" d ON CAST(d."id" AS text) = a."feepayer_id"
             WHERE a."key" IS NULL OR d."migration_key" IS DISTINCT FROM e."feepayer_key";"#,
-    )
+    ))
     .await
     .map_err(db_err("comparing the business rules with Sirius"))?;
     for (rule, what) in [("client_status", "clients whose status"), ("deputy_fee_payer", "clients whose fee payer")] {
