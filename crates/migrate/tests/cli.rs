@@ -315,6 +315,42 @@ async fn a_row_sirius_refuses_rolls_the_load_back_and_is_named_with_its_source()
     assert!(error.contains("client_address:10000001"), "the ledger names the row: {error}");
 }
 
+/// load-to-target checks new rows' foreign keys in one pass per key with triggers off
+/// (foreign_keys.rs): a row whose parent does not exist still refuses the whole load, in
+/// PostgreSQL's words, with its CasRec source.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_row_naming_no_parent_rolls_the_load_back_and_is_named_with_its_source() {
+    let env = exported("clifk").await;
+    let (ok, out) = run(migrate(&env).args(["run", "--to", "integration"]));
+    assert!(ok, "{out}");
+    let m = env.migration_db.client().await;
+    let sirius = env.sirius_db.client().await;
+    // Integration points the first new address at a person nobody has.
+    let id: i32 = m
+        .query_one(
+            r#"UPDATE "integration"."addresses" SET "person_id" = 2000000000
+                WHERE "id" = (SELECT min("id") FROM "integration"."addresses" WHERE "load_action" = 'INSERT')
+               RETURNING "id""#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    let before = sirius_checksum(&sirius).await;
+
+    let (ok, out) = run(migrate(&env).args(["step", "load-to-target"]));
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("Sirius refused the rows of addresses")
+            && out.contains("violates foreign key constraint")
+            && out.contains("Key (person_id)=(2000000000) is not present in table persons")
+            && out.contains(&format!("(id)=({id})")),
+        "{out}"
+    );
+    assert!(out.contains("source client_address:10000001: client_addresses line 2"), "{out}");
+    assert_eq!(sirius_checksum(&sirius).await, before, "nothing was loaded");
+}
+
 /// Two runs against one environment: while one holds it, `migrate run`, `migrate step` and
 /// `migrate rollback` are refused at once, naming the holder and leaving no trace in the ledger;
 /// when it ends, the next goes ahead. The summary tells excluded, quarantined and rejected apart.
