@@ -11,6 +11,7 @@
 pub mod plan;
 
 use futures::future::BoxFuture;
+use futures::StreamExt;
 use migration_core::db::quote_ident;
 use migration_core::registry::{self, Fill, Key, SiriusTable};
 use migration_core::step::BoxError;
@@ -225,10 +226,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<(Vec<TableCounts>, Vec<RuleCou
     }
     drop(s);
 
-    let mut uids_taken = 0i64;
-    for t in &tables {
-        integrate(&m, t, &mut uids_taken).await?;
-    }
+    integrate_all(ctx, &tables).await?;
     let rules = apply_rules(&m).await?;
 
     let mut counts = Vec::new();
@@ -382,7 +380,63 @@ async fn copy_facts(m: &Client, s: &Client, t: &SiriusTable) -> Result<(), Integ
 }
 
 /// One table, after its parents: rows, contract checks, foreign keys, matching, ids, uids.
-async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<(), IntegrationError> {
+/// How many tables are integrated at once: two cores here, and the server on them.
+const CONCURRENT_TABLES: usize = 2;
+
+/// Integrates every table, two at a time where the registry allows, each on a connection of its
+/// own: a table starts once every parent it takes ids from is integrated and, if it allocates
+/// uids, once every earlier table that allocates them is, so ids and uids come out as they
+/// would one table after another (the list is in foreign-key order). One table at a time left
+/// a core idle: each statement runs on one.
+async fn integrate_all(ctx: &StepContext<'_>, tables: &[&'static SiriusTable]) -> Result<(), IntegrationError> {
+    let n = tables.len();
+    let after: Vec<Vec<usize>> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (0..i)
+                .filter(|&j| {
+                    let earlier = tables[j];
+                    t.parents.iter().any(|p| p.table == earlier.name && p.table != t.name)
+                        || (t.uid.is_some() && earlier.uid.is_some())
+                })
+                .collect()
+        })
+        .collect();
+    let (mut started, mut done, mut wanted) = (vec![false; n], vec![false; n], vec![0i64; n]);
+    let mut running = futures::stream::FuturesUnordered::new();
+    loop {
+        for i in 0..n {
+            if running.len() >= CONCURRENT_TABLES {
+                break;
+            }
+            if started[i] || !after[i].iter().all(|&j| done[j]) {
+                continue;
+            }
+            started[i] = true;
+            // The uids earlier tables took: all of them are done (they come before this one).
+            let taken: i64 = (0..i).filter(|&j| tables[j].uid.is_some()).map(|j| wanted[j]).sum();
+            let t = tables[i];
+            running.push(async move {
+                let m = ctx.rt.migration_db().await?;
+                let w = integrate(&m, t, taken).await?;
+                Ok::<_, IntegrationError>((i, w))
+            });
+        }
+        match running.next().await {
+            Some(finished) => {
+                let (i, w) = finished?;
+                done[i] = true;
+                wanted[i] = w;
+            }
+            None => break,
+        }
+    }
+    Ok(())
+}
+
+/// Integrates one table, given how many uids earlier tables took; returns how many it takes.
+async fn integrate(m: &Client, t: &SiriusTable, uids_taken: i64) -> Result<i64, IntegrationError> {
     let ctx = |what: &str| format!("integrating {} ({what})", t.name);
     let have: Vec<String> =
         migration_core::db::table_columns(m, "transform", t.name).await?.into_iter().map(|(c, _)| c).collect();
@@ -407,6 +461,7 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<
         .filter(|c| !have.iter().any(|h| h == c))
         .map(|c| (c.to_string(), sirius_types(c).to_string()))
         .collect();
+    let mut wanted = 0i64;
     m.batch_execute(&plan::create(t, &missing)).await.map_err(db_err(ctx("copying the transform rows")))?;
     let problems = m.query_one(&plan::key_problems(t), &[]).await.map_err(db_err(ctx("checking keys")))?;
     let (no_key, twice): (i64, i64) = (problems.get(0), problems.get(1));
@@ -442,14 +497,12 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<
             m.batch_execute(&sql).await.map_err(db_err(ctx("matching")))?;
             let uid = match t.uid {
                 Some(column) => {
-                    let wanted: i64 = m
+                    wanted = m
                         .query_one(&plan::uids_wanted(t, column), &[])
                         .await
                         .map_err(db_err(ctx("counting the rows needing uids")))?
                         .get(0);
-                    let already = *uids_taken;
-                    *uids_taken += wanted;
-                    Some((column, already))
+                    Some((column, uids_taken))
                 }
                 None => None,
             };
@@ -459,5 +512,5 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: &mut i64) -> Result<
     m.batch_execute(&format!("ANALYZE \"integration\".{}", quote_ident(t.name)))
         .await
         .map_err(db_err(ctx("refreshing statistics")))?;
-    Ok(())
+    Ok(wanted)
 }
