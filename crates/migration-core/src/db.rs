@@ -35,9 +35,11 @@ pub fn pg_config(s: &DbSettings, dbname: &str) -> tokio_postgres::Config {
     if let Some(p) = &s.password {
         c.password(p.expose());
     }
+    let mut options = vec![format!("-c jit={}", if s.jit { "on" } else { "off" })];
     if !s.work_mem.is_empty() {
-        c.options(format!("-c work_mem={}", s.work_mem));
+        options.push(format!("-c work_mem={}", s.work_mem));
     }
+    c.options(options.join(" "));
     c
 }
 
