@@ -16,14 +16,21 @@ import sys
 # validation its checks.
 # Their rows/s is not shown, and their growth is measured against the scale's CSV rows.
 # The plain-PostgreSQL baseline each step is compared with: (baseline key, label).
+# Issue 22: load-casrec against psql \copy of the same files; integration, load-to-target and
+# validation against the COPY round trip of the rows they handle (the transform's rows).
 STEP_BASELINES = {
     "load-casrec": ("copy", "psql \\copy"),
-    "load-to-target": ("insert-select", "INSERT … SELECT"),
+    "integration": ("copy-roundtrip", "COPY round trip"),
+    "load-to-target": ("copy-roundtrip", "COPY round trip"),
+    "validation": ("copy-roundtrip", "COPY round trip"),
 }
+# The steps held to GOAL_ROUNDTRIP_RATIO.
+ROUNDTRIP_STEPS = ("integration", "load-to-target", "validation")
 NON_DATA_STEPS = {"load-s3": "files", "prepare": "Sirius tables", "validation": "checks"}
 GOAL_SCALE = 100000
 GOAL_PIPELINE_S = 300.0
 GOAL_COPY_RATIO = 1.3
+GOAL_ROUNDTRIP_RATIO = 5.0
 GOAL_RSS_MIB = 4096.0
 GROWTH_FLAG = 1.2
 GROWTH_MIN_SECONDS = 1.0  # below this, start-up dominates and growth says nothing
@@ -140,7 +147,8 @@ def build(args):
         for name, label, applies in (
             ("copy", "psql \\copy of the CSVs", "load-casrec"),
             ("insert-select", "INSERT … SELECT of the transform rows", "load-to-target"),
-            ("copy-roundtrip", "COPY round trip (TO STDOUT → FROM STDIN) of the transform rows", "load-to-target"),
+            ("copy-roundtrip", "COPY round trip (TO STDOUT → FROM STDIN) of the transform rows",
+             "integration, load-to-target, validation"),
         ):
             b = base.get(name)
             if not b:
@@ -225,6 +233,19 @@ def build(args):
         else:
             goals.append({"goal": f"load-casrec within {GOAL_COPY_RATIO}× of psql \\copy ({scale:,} clients)",
                           "measured": "not measured (load-casrec or the baseline did not succeed)", "pass": None})
+    for scale in scales:
+        for step in ROUNDTRIP_STEPS:
+            e = next((e for e in results[str(scale)]["rows"] if e["step"] == step), None)
+            goal = f"{step} within {GOAL_ROUNDTRIP_RATIO:.0f}× of the COPY round trip ({scale:,} clients)"
+            if e and e["ratio_to_baseline"] is not None:
+                goals.append({
+                    "goal": goal,
+                    "measured": f"{e['ratio_to_baseline']:.2f}× ({e['seconds']:.2f} s vs {e['baseline_seconds']:.2f} s)",
+                    "pass": e["ratio_to_baseline"] <= GOAL_ROUNDTRIP_RATIO,
+                })
+            else:
+                goals.append({"goal": goal, "measured": f"not measured ({step} or the baseline did not succeed)",
+                              "pass": None})
     if r100:
         steps = [e for e in r100["rows"] if e["kind"] == "step" and e["peak_rss_mib"] is not None]
         top = max(steps, key=lambda e: e["peak_rss_mib"], default=None)
