@@ -362,14 +362,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                 |e| refusal(table, e),
             )
             .await?;
-            if load.inserted > 0 {
-                analyse(&tx, t.name).await?;
-                analysed.push(t.name);
-            }
-            if let Some(fks) = &fks {
-                foreign_keys::triggers(&tx, true).await?;
-                foreign_keys::check(&tx, table, &stage, fks, false).await?;
-            }
+            after_insert(&tx, t.name, &stage, fks.as_deref(), load.inserted, &mut analysed).await?;
         } else {
             load.edited_in_sirius = edits_since_loaded(ctx, m, &tx, ledger.client(), table, &stage, &cols).await?;
             // Before-images go to the ledger straight from Sirius, before the update overwrites them.
@@ -401,14 +394,7 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
                 )
                 .await
                 .map_err(|e| refusal(table, e))?;
-            if load.inserted > 0 {
-                analyse(&tx, t.name).await?;
-                analysed.push(t.name);
-            }
-            if let Some(fks) = &fks {
-                foreign_keys::triggers(&tx, true).await?;
-                foreign_keys::check(&tx, table, &stage, fks, true).await?;
-            }
+            after_insert(&tx, t.name, &stage, fks.as_deref(), load.inserted, &mut analysed).await?;
             let sets = cols
                 .iter()
                 .filter(|(c, _)| c != "id")
@@ -460,6 +446,28 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         analyse(&s, t.name).await?;
     }
     Ok(loads)
+}
+
+/// After a table's INSERT: its statistics refreshed when it took new rows (see [`analyse`]), and,
+/// when it went in with triggers off, triggers back on and its foreign keys checked.
+async fn after_insert(
+    tx: &impl GenericClient,
+    table: &'static str,
+    stage: &str,
+    fks: Option<&[foreign_keys::ForeignKey]>,
+    inserted: u64,
+    analysed: &mut Vec<&'static str>,
+) -> Result<(), LoadError> {
+    if inserted > 0 {
+        analyse(tx, table).await?;
+        analysed.push(table);
+    }
+    if let Some(fks) = fks {
+        foreign_keys::triggers(tx, true).await?;
+        let has_id = registry::table(table).is_some_and(|t| !t.is_link());
+        foreign_keys::check(tx, table, stage, fks, has_id).await?;
+    }
+    Ok(())
 }
 
 /// Refreshes a table's statistics. Inside the load's transaction (which counts its own new

@@ -373,10 +373,16 @@ mod tests {
             ("nan", None),
             ("", None),
         ];
+        let expect = |sql: String, want: Option<&'static str>| {
+            let c = &c;
+            async move {
+                let got: Option<String> =
+                    c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
+                assert_eq!(got.as_deref(), want, "{sql}");
+            }
+        };
         for (input, want) in dates {
-            let sql = format!("\"validation\".\"casrec_date\"('{input}')");
-            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
-            assert_eq!(got.as_deref(), *want, "casrec_date('{input}')");
+            expect(format!("\"validation\".\"casrec_date\"('{input}')"), *want).await;
         }
         let stamps: &[(&str, Option<&str>)] = &[
             ("2020-01-31", Some("2020-01-31 00:00:00")),
@@ -389,9 +395,7 @@ mod tests {
             ("2020-01-31 x", None),
         ];
         for (input, want) in stamps {
-            let sql = format!("\"validation\".\"casrec_timestamp\"('{input}')");
-            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
-            assert_eq!(got.as_deref(), *want, "casrec_timestamp('{input}')");
+            expect(format!("\"validation\".\"casrec_timestamp\"('{input}')"), *want).await;
         }
         let london: &[(&str, &str, Option<&str>)] = &[
             // British Summer Time: an hour ahead of UTC.
@@ -406,9 +410,7 @@ mod tests {
             ("nan", "10:00:00", None),
         ];
         for (d, t, want) in london {
-            let sql = format!("\"validation\".\"casrec_london_utc\"('{d}', '{t}')");
-            let got: Option<String> = c.query_one(&format!("SELECT CAST({sql} AS text)"), &[]).await.unwrap().get(0);
-            assert_eq!(got.as_deref(), *want, "casrec_london_utc('{d}', '{t}')");
+            expect(format!("\"validation\".\"casrec_london_utc\"('{d}', '{t}')"), *want).await;
         }
     }
 }
