@@ -416,11 +416,13 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
         "comparing with CasRec's rows, finance, money per client | changes, rules, post-migration checks, accounting",
     );
     let casrec_lane = async {
-        let (m, s) = (ctx.rt.migration_db().await?, ctx.rt.sirius_db().await?);
         let (mut checks, mut diffs) = (Vec::new(), Vec::new());
         let started = std::time::Instant::now();
         casrec_rows::compare(ctx, &tables, &mut checks, &mut diffs).await?;
         log_done("validation: comparing with CasRec's rows done", started);
+        // Taken only now: held through the comparison, they left the Sirius pool (4) one
+        // connection short of the comparison's two, which then ran one table at a time.
+        let (m, s) = (ctx.rt.migration_db().await?, ctx.rt.sirius_db().await?);
         let started = std::time::Instant::now();
         let finance = finance::check(&m, &s, &tables, &mut checks).await?;
         log_done("validation: finance done", started);
