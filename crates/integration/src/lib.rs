@@ -11,7 +11,6 @@
 pub mod plan;
 
 use futures::future::BoxFuture;
-use futures::StreamExt;
 use migration_core::db::quote_ident;
 use migration_core::registry::{self, Fill, Key, SiriusTable};
 use migration_core::step::BoxError;
@@ -380,16 +379,11 @@ async fn copy_facts(m: &Client, s: &Client, t: &SiriusTable) -> Result<(), Integ
 }
 
 /// One table, after its parents: rows, contract checks, foreign keys, matching, ids, uids.
-/// How many tables are integrated at once: two cores here, and the server on them.
-const CONCURRENT_TABLES: usize = 2;
-
-/// Integrates every table, two at a time where the registry allows, each on a connection of its
-/// own: a table starts once every parent it takes ids from is integrated and, if it allocates
-/// uids, once every earlier table that allocates them is, so ids and uids come out as they
-/// would one table after another (the list is in foreign-key order). One table at a time left
-/// a core idle: each statement runs on one.
+/// Integrates every table, a few at a time (migration_core::schedule), each on a connection of
+/// its own: a table starts once every parent it takes ids from is integrated and, if it
+/// allocates uids, once every earlier table that allocates them is, so ids and uids come out as
+/// they would one table after another (the list is in foreign-key order).
 async fn integrate_all(ctx: &StepContext<'_>, tables: &[&'static SiriusTable]) -> Result<(), IntegrationError> {
-    let n = tables.len();
     let after: Vec<Vec<usize>> = tables
         .iter()
         .enumerate()
@@ -403,35 +397,16 @@ async fn integrate_all(ctx: &StepContext<'_>, tables: &[&'static SiriusTable]) -
                 .collect()
         })
         .collect();
-    let (mut started, mut done, mut wanted) = (vec![false; n], vec![false; n], vec![0i64; n]);
-    let mut running = futures::stream::FuturesUnordered::new();
-    loop {
-        for i in 0..n {
-            if running.len() >= CONCURRENT_TABLES {
-                break;
-            }
-            if started[i] || !after[i].iter().all(|&j| done[j]) {
-                continue;
-            }
-            started[i] = true;
-            // The uids earlier tables took: all of them are done (they come before this one).
-            let taken: i64 = (0..i).filter(|&j| tables[j].uid.is_some()).map(|j| wanted[j]).sum();
-            let t = tables[i];
-            running.push(async move {
-                let m = ctx.rt.migration_db().await?;
-                let w = integrate(&m, t, taken).await?;
-                Ok::<_, IntegrationError>((i, w))
-            });
+    migration_core::schedule::by_dependencies(&after, |i, wanted: &[Option<i64>]| {
+        // The uids earlier tables took: all of them are done (this table waits for them).
+        let taken: i64 = (0..i).filter(|&j| tables[j].uid.is_some()).filter_map(|j| wanted[j]).sum();
+        let t = tables[i];
+        async move {
+            let m = ctx.rt.migration_db().await?;
+            integrate(&m, t, taken).await
         }
-        match running.next().await {
-            Some(finished) => {
-                let (i, w) = finished?;
-                done[i] = true;
-                wanted[i] = w;
-            }
-            None => break,
-        }
-    }
+    })
+    .await?;
     Ok(())
 }
 

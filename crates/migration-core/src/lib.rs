@@ -10,6 +10,7 @@ pub mod pgcopy;
 pub mod pipeline;
 pub mod registry;
 pub mod s3;
+pub mod schedule;
 pub mod step;
 pub mod telemetry;
 

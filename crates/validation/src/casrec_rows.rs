@@ -5,7 +5,6 @@
 //! comparison with integration's own rows (in `lib.rs`) catches load mistakes; this one catches
 //! the transform's. Differences are kept in `validation.casrec_exceptions_<table>`.
 
-use futures::StreamExt;
 use migration_core::db::quote_ident;
 use migration_core::registry::SiriusTable;
 use migration_core::StepContext;
@@ -98,7 +97,7 @@ pub async fn compare(
     checks: &mut Vec<Check>,
     diffs: &mut Vec<crate::differences::ColumnDifference>,
 ) -> Result<(), ValidationError> {
-    // Compared two at a time on connections of their own, as with Sirius (lib.rs); a table whose
+    // Compared a few at a time on connections of their own (migration_core::schedule); a table whose
     // SQL reads another's CasRec rows (person_task reads validation.casrec_tasks) starts once
     // that one is done. Results in the list's order.
     let wanted: Vec<(&str, &str, &SiriusTable)> = CASREC_ROWS
@@ -116,31 +115,12 @@ pub async fn compare(
                 .collect()
         })
         .collect();
-    let mut results: Vec<Option<(Check, Vec<crate::differences::ColumnDifference>)>> = vec![None; n];
-    let mut started = vec![false; n];
-    let mut running = futures::stream::FuturesUnordered::new();
-    loop {
-        for i in 0..n {
-            if running.len() >= crate::CONCURRENT_TABLES {
-                break;
-            }
-            if started[i] || !after[i].iter().all(|&j| results[j].is_some()) {
-                continue;
-            }
-            started[i] = true;
-            let (table, sql, entry) = wanted[i];
-            let comparing = compare_on_own_connections(ctx, table, sql, entry);
-            running.push(async move { comparing.await.map(|r| (i, r)) });
-        }
-        match running.next().await {
-            Some(finished) => {
-                let (i, r) = finished?;
-                results[i] = Some(r);
-            }
-            None => break,
-        }
-    }
-    if let Some(i) = started.iter().position(|s| !s) {
+    let results = migration_core::schedule::by_dependencies(&after, |i, _: &[Option<_>]| {
+        let (table, sql, entry) = wanted[i];
+        compare_on_own_connections(ctx, table, sql, entry)
+    })
+    .await?;
+    if let Some(i) = results.iter().position(Option::is_none) {
         return Err(ValidationError::Definition {
             file: format!("sql/casrec_rows/{}.sql", wanted[i].0),
             message: "it reads CasRec rows of a table that reads its own (a cycle)".into(),

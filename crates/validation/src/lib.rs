@@ -369,7 +369,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     // stream is not general enough over lifetimes for a Send future.
     let counting: Vec<_> = queries.iter().map(|(sql, what)| count_on_own_connection(ctx, sql, what)).collect();
     let counts: Vec<i64> = futures::stream::iter(counting)
-        .buffered(CONCURRENT_TABLES)
+        .buffered(migration_core::schedule::AT_ONCE)
         .collect::<Vec<_>>()
         .await
         .into_iter()
@@ -400,7 +400,7 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     // busy (one server builds digests while the other stores them); results in table order.
     let comparing: Vec<_> = tables.iter().map(|entry| compare_table(ctx, entry)).collect();
     let compared: Vec<(Vec<Check>, Vec<differences::ColumnDifference>)> = futures::stream::iter(comparing)
-        .buffered(CONCURRENT_TABLES)
+        .buffered(migration_core::schedule::AT_ONCE)
         .collect::<Vec<_>>()
         .await
         .into_iter()
@@ -491,9 +491,6 @@ pub async fn run(ctx: &StepContext<'_>) -> Result<Vec<Check>, ValidationError> {
     phase.done();
     Ok(checks)
 }
-
-/// How many tables validation compares at once: two cores here, and the servers on them.
-pub(crate) const CONCURRENT_TABLES: usize = 2;
 
 /// [`one`] on a connection of its own.
 async fn count_on_own_connection(ctx: &StepContext<'_>, sql: &str, what: &str) -> Result<i64, ValidationError> {
