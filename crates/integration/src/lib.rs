@@ -413,8 +413,8 @@ async fn integrate_all(ctx: &StepContext<'_>, tables: &[&'static SiriusTable]) -
 /// Integrates one table, given how many uids earlier tables took; returns how many it takes.
 async fn integrate(m: &Client, t: &SiriusTable, uids_taken: i64) -> Result<i64, IntegrationError> {
     let ctx = |what: &str| format!("integrating {} ({what})", t.name);
-    let have: Vec<String> =
-        migration_core::db::table_columns(m, "transform", t.name).await?.into_iter().map(|(c, _)| c).collect();
+    let columns = migration_core::db::table_columns(m, "transform", t.name).await?;
+    let have: Vec<String> = columns.iter().map(|(c, _)| c.clone()).collect();
     for needed in ["casrec_row_id", "casrec_target", "migration_key"].iter().chain(t.key_columns().iter()) {
         if !have.iter().any(|c| c == needed) {
             return Err(IntegrationError::Contract {
@@ -437,16 +437,6 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: i64) -> Result<i64, 
         .map(|c| (c.to_string(), sirius_types(c).to_string()))
         .collect();
     let mut wanted = 0i64;
-    m.batch_execute(&plan::create(t, &missing)).await.map_err(db_err(ctx("copying the transform rows")))?;
-    let problems = m.query_one(&plan::key_problems(t), &[]).await.map_err(db_err(ctx("checking keys")))?;
-    let (no_key, twice): (i64, i64) = (problems.get(0), problems.get(1));
-    if no_key > 0 || twice > 0 {
-        return Err(IntegrationError::Contract {
-            table: t.name.into(),
-            message: format!("{no_key} rows without a migration_key and {twice} repeating another row's"),
-        });
-    }
-    m.batch_execute(&plan::index(t)).await.map_err(db_err(ctx("indexing")))?;
     for p in t.parents.iter().filter(|p| p.fill == Fill::Transform && p.table != t.name) {
         let orphans: i64 = m
             .query_one(&plan::orphans(t, p.column, p.table), &[])
@@ -460,7 +450,17 @@ async fn integrate(m: &Client, t: &SiriusTable, uids_taken: i64) -> Result<i64, 
             });
         }
     }
-    for statement in plan::rewrite_each_parent(t) {
+    m.batch_execute(&plan::create(t, &columns, &missing)).await.map_err(db_err(ctx("copying the transform rows")))?;
+    let problems = m.query_one(&plan::key_problems(t), &[]).await.map_err(db_err(ctx("checking keys")))?;
+    let (no_key, twice): (i64, i64) = (problems.get(0), problems.get(1));
+    if no_key > 0 || twice > 0 {
+        return Err(IntegrationError::Contract {
+            table: t.name.into(),
+            message: format!("{no_key} rows without a migration_key and {twice} repeating another row's"),
+        });
+    }
+    m.batch_execute(&plan::index(t)).await.map_err(db_err(ctx("indexing")))?;
+    for statement in plan::rewrite_natural_key_parents(t) {
         m.batch_execute(&statement).await.map_err(db_err(ctx("rewriting foreign keys")))?;
     }
     match t.key {
