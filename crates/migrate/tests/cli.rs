@@ -236,6 +236,47 @@ async fn sirius_checksum(db: &tokio_postgres::Client) -> Vec<(String, i64, Strin
     testkit::table_checksums(db, "public", &tables).await
 }
 
+/// Every index of Sirius's public tables with its definition and whether it is usable.
+async fn sirius_indexes(db: &tokio_postgres::Client) -> Vec<(String, String, bool)> {
+    db.query(
+        "SELECT c.relname::text, pg_get_indexdef(i.indexrelid), i.indisvalid AND i.indisready
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' ORDER BY 1",
+        &[],
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2)))
+    .collect()
+}
+
+/// Into an empty Sirius, load-to-target drops each table's read-only indexes for its INSERT and
+/// builds them again after it (indexes.rs): Sirius ends with the very indexes it had, every one
+/// usable, and validation passes on what was loaded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_load_into_an_empty_sirius_builds_its_read_only_indexes_after_the_rows() {
+    let env = TestEnv::new("cliidx").await;
+    casrec_gen::generate(&casrec_gen::GenerateOptions { clients: 200, seed: 5, out_dir: env.data_dir(), defect_rate: 0.0 })
+        .unwrap();
+    let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
+    assert!(ok, "{out}");
+    let sirius = env.sirius_db.client().await;
+    let before = sirius_indexes(&sirius).await;
+    assert!(before.len() > 50, "the stand-in has Sirius's indexes: {}", before.len());
+
+    let (ok, out) = run(migrate(&env).args(["run"]));
+    assert!(ok, "{out}");
+    let rebuilt: Vec<&str> =
+        out.lines().filter(|l| l.contains("read-only indexes built again after the new rows")).collect();
+    assert!(
+        rebuilt.iter().any(|l| l.contains(r#""table":"supervision_notes""#))
+            && rebuilt.iter().any(|l| l.contains(r#""table":"persons""#)),
+        "{out}"
+    );
+    assert_eq!(sirius_indexes(&sirius).await, before, "the same indexes, each usable");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_load_killed_half_way_leaves_sirius_unchanged_and_the_next_run_succeeds() {
     let env = exported("clikill").await;
@@ -337,9 +378,11 @@ async fn a_new_row_naming_no_parent_rolls_the_load_back_and_is_named_with_its_so
         .unwrap()
         .get(0);
     let before = sirius_checksum(&sirius).await;
+    let indexes = sirius_indexes(&sirius).await;
 
     let (ok, out) = run(migrate(&env).args(["step", "load-to-target"]));
     assert!(!ok, "{out}");
+    assert_eq!(sirius_indexes(&sirius).await, indexes, "the indexes dropped for the INSERT are back");
     assert!(
         out.contains("Sirius refused the rows of addresses")
             && out.contains("violates foreign key constraint")

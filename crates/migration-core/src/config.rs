@@ -267,6 +267,9 @@ pub struct ValidationSettings {
 #[serde(deny_unknown_fields)]
 pub struct LoadToTargetSettings {
     pub allowed: bool,
+    /// The share of a table's rows, once loaded, that must be new for its read-only indexes to
+    /// be dropped for the INSERT and built again after it (0: always; above 1: never).
+    pub rebuild_indexes_min_share: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
