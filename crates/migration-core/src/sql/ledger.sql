@@ -59,7 +59,11 @@ CREATE TABLE IF NOT EXISTS "migration"."loaded_rows" (
 -- later run can tell a row someone changed in Sirius since from one it may update. NULL for link
 -- rows and for rows loaded before it was kept.
 ALTER TABLE "migration"."loaded_rows" ADD COLUMN IF NOT EXISTS "after_hash" text;
-CREATE INDEX IF NOT EXISTS "loaded_rows_key_idx" ON "migration"."loaded_rows" ("table_name", "migration_key");
+-- No index on ("table_name", "migration_key"): nothing looks rows up by key (integration reads
+-- every row's latest load in one sorted pass), and keeping one cost half of load-to-target's
+-- ledger writes, more with every run, its entries landing all over an index that outgrew memory
+-- (3.1M rows: 22.7 s with it, 11.5 s without, over a 12.5M-row ledger).
+DROP INDEX IF EXISTS "migration"."loaded_rows_key_idx";
 CREATE INDEX IF NOT EXISTS "loaded_rows_id_idx" ON "migration"."loaded_rows" ("table_name", "id");
 
 -- Rows an earlier run loaded that were changed in Sirius before this run's load: kept as Sirius
