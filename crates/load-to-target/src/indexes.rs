@@ -96,7 +96,7 @@ pub(crate) async fn rebuild(s: &impl GenericClient, table: &str, dropped: &[Drop
     tracing::info!(
         table,
         indexes = dropped.len(),
-        seconds = started.elapsed().as_secs_f64(),
+        ms = started.elapsed().as_millis() as u64,
         "read-only indexes built again after the new rows"
     );
     Ok(())
