@@ -323,6 +323,25 @@ async fn migrates_updates_existing_records_reruns_idempotently_and_rolls_back_ex
         .map(|r| r.get(0))
         .collect();
     assert_eq!(problems, vec!["values differ".to_string()]);
+    // Sirius holds the row as integration wrote it, so it was compared column by column without
+    // its JSON; the JSON of the row that differs is still shown, and the column named.
+    let shown: Option<String> = m
+        .query_one(
+            r#"SELECT "actual" ->> 'notificationmethod' FROM "validation"."casrec_exceptions_death_notifications""#,
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(shown.as_deref(), Some(wrong));
+    let columns: Vec<String> = m
+        .query(r#"SELECT "column" FROM "validation"."differences_casrec_death_notifications""#, &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(columns, vec!["notificationmethod".to_string()]);
     set(r#""integration"."death_notifications""#, method.clone()).await;
     set(r#""public"."death_notifications""#, method).await;
     sirius.batch_execute("RESET session_replication_role").await.unwrap();

@@ -178,7 +178,6 @@ async fn compare_table(
         .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
         .collect::<Vec<_>>()
         .join(" || ':' || ");
-    let t = quote_ident(table);
     let expected = quote_ident(&format!("casrec_{table}"));
     let exceptions = quote_ident(&format!("casrec_exceptions_{table}"));
     m.batch_execute(&format!(
@@ -209,6 +208,127 @@ async fn compare_table(
         })?;
         pairs.push(format!("'{c}', CAST(e.{} AS {ty})", quote_ident(c)));
     }
+    let integrated: Vec<String> =
+        migration_core::db::table_columns(m, "integration", table).await?.into_iter().map(|(c, _)| c).collect();
+    if links.is_empty() && ours.iter().all(|c| integrated.contains(c)) {
+        let typed: Vec<(String, String)> = ours
+            .iter()
+            .map(|c| {
+                let ty = sirius.iter().find(|(n, _)| n == c).map(|(_, ty)| ty.clone()).unwrap_or_default();
+                (c.clone(), ty)
+            })
+            .collect();
+        compare_typed(m, table, entry, &expected, &exceptions, &pairs.join(", "), &typed).await?;
+    } else {
+        compare_as_json(m, table, &key, &expected, &exceptions, &pairs.join(", "), &links).await?;
+    }
+    let rows = one(m, &format!("SELECT count(*) FROM \"validation\".{expected}"), "counting CasRec's rows").await?;
+    let differing =
+        one(m, &format!("SELECT count(*) FROM \"validation\".{exceptions}"), "counting differences").await?;
+    let check = Check::counts(
+        table,
+        "rows that differ from CasRec (recomputed from casrec_csv)",
+        0,
+        differing,
+        format!(
+            "{rows} rows recomputed; each in validation.casrec_exceptions_{table}, each column that differs in validation.differences_casrec_{table}"
+        ),
+    );
+    let split = crate::differences::split(
+        m,
+        &format!("casrec_exceptions_{table}"),
+        "migration_key",
+        &format!("casrec_{table}"),
+    )
+    .await?;
+    crate::log_done(&format!("compared {table} with CasRec's rows ({rows} rows)"), started);
+    Ok((check, split))
+}
+
+/// The CasRec rows against Sirius's value by value, each column as Sirius types it. A row
+/// Sirius holds as integration wrote it (their digests agree: sirius_rows.rs) is compared with
+/// integration's columns; only a row whose digest differed is compared with the JSON fetched
+/// from Sirius. Building both sides' JSON for every row and testing containment cost as much as
+/// recomputing the rows (supervision notes: 5.7 of 12.6 s at 100,000 clients). JSON and array
+/// columns keep the containment test, which is what the JSON comparison made of them. The JSON
+/// of a row that differs is filled in afterwards, for those rows only.
+async fn compare_typed(
+    m: &Client,
+    table: &str,
+    entry: &SiriusTable,
+    expected: &str,
+    exceptions: &str,
+    pairs: &str,
+    typed: &[(String, String)],
+) -> Result<(), ValidationError> {
+    let t = quote_ident(table);
+    let key = entry
+        .key_columns()
+        .iter()
+        .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
+        .collect::<Vec<_>>()
+        .join(" || ':' || ");
+    let differs = if typed.is_empty() {
+        "false".to_string()
+    } else {
+        typed
+            .iter()
+            .map(|(c, ty)| {
+                let (e, i) = (format!("CAST(e.{q} AS {ty})", q = quote_ident(c)), format!("CAST(i.{q} AS {ty})", q = quote_ident(c)));
+                if ty == "json" || ty == "jsonb" || ty.ends_with("[]") {
+                    format!("NOT (jsonb_build_object('{c}', {e}) <@ jsonb_build_object('{c}', {i}))")
+                } else {
+                    format!("{e} IS DISTINCT FROM {i}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    let digests = quote_ident(&format!("sirius_digests_{table}"));
+    let fetched = quote_ident(&format!("sirius_rows_{table}"));
+    let view = quote_ident(&format!("sirius_{table}"));
+    m.batch_execute(&format!(
+        "CREATE UNLOGGED TABLE \"validation\".{exceptions} AS
+         SELECT e.\"migration_key\", jsonb_build_object({pairs}) AS \"expected\", r.\"doc\" AS \"actual\",
+                CASE WHEN i.\"migration_key\" IS NULL THEN 'not migrated'
+                     WHEN d.\"key\" IS NULL THEN 'missing from Sirius'
+                     ELSE 'values differ' END AS \"problem\",
+                d.\"key\" AS \"sirius_key\"
+           FROM \"validation\".{expected} e
+           LEFT JOIN \"integration\".{t} i ON i.\"migration_key\" = e.\"migration_key\"
+           LEFT JOIN \"validation\".{digests} d ON d.\"key\" = {key}
+           LEFT JOIN \"validation\".{fetched} r ON r.\"key\" = d.\"key\"
+          WHERE (d.\"key\" IS NULL
+                 OR (r.\"key\" IS NOT NULL AND NOT (jsonb_build_object({pairs}) <@ r.\"doc\"))
+                 OR (r.\"key\" IS NULL AND ({differs})))
+            AND NOT EXISTS (SELECT 1 FROM \"validation\".\"kept_edits\" k
+                             WHERE k.\"table_name\" = '{table}' AND CAST(k.\"id\" AS text) = d.\"key\")
+         UNION ALL
+         SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row', NULL
+           FROM \"integration\".{t} i
+          WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{expected} e WHERE e.\"migration_key\" = i.\"migration_key\");
+         UPDATE \"validation\".{exceptions} x SET \"actual\" = a.\"doc\"
+           FROM \"validation\".{view} a
+          WHERE x.\"actual\" IS NULL AND x.\"sirius_key\" IS NOT NULL AND a.\"key\" = x.\"sirius_key\"
+            AND EXISTS (SELECT 1 FROM \"validation\".{exceptions} y WHERE y.\"actual\" IS NULL AND y.\"sirius_key\" IS NOT NULL);
+         ALTER TABLE \"validation\".{exceptions} DROP COLUMN \"sirius_key\";"
+    ))
+    .await
+    .map_err(db_err(format!("comparing {table} with casrec_csv")))
+}
+
+/// The CasRec rows against the JSON of the Sirius rows (`validation.sirius_<table>`), with what
+/// each of the row's links names beside its columns.
+async fn compare_as_json(
+    m: &Client,
+    table: &str,
+    key: &str,
+    expected: &str,
+    exceptions: &str,
+    pairs: &str,
+    links: &[&Link],
+) -> Result<(), ValidationError> {
+    let t = quote_ident(table);
     // The Sirius row with what its links name beside its columns.
     let actual = if links.is_empty() {
         "a.\"doc\"".to_string()
@@ -234,32 +354,10 @@ async fn compare_table(
          SELECT i.\"migration_key\", NULL, NULL, 'migrated, but CasRec has no such row'
            FROM \"integration\".{t} i
           WHERE NOT EXISTS (SELECT 1 FROM \"validation\".{expected} e WHERE e.\"migration_key\" = i.\"migration_key\")",
-        pairs = pairs.join(", "),
         sirius = quote_ident(&format!("sirius_{table}")),
     ))
     .await
-    .map_err(db_err(format!("comparing {table} with casrec_csv")))?;
-    let rows = one(m, &format!("SELECT count(*) FROM \"validation\".{expected}"), "counting CasRec's rows").await?;
-    let differing =
-        one(m, &format!("SELECT count(*) FROM \"validation\".{exceptions}"), "counting differences").await?;
-    let check = Check::counts(
-        table,
-        "rows that differ from CasRec (recomputed from casrec_csv)",
-        0,
-        differing,
-        format!(
-            "{rows} rows recomputed; each in validation.casrec_exceptions_{table}, each column that differs in validation.differences_casrec_{table}"
-        ),
-    );
-    let split = crate::differences::split(
-        m,
-        &format!("casrec_exceptions_{table}"),
-        "migration_key",
-        &format!("casrec_{table}"),
-    )
-    .await?;
-    crate::log_done(&format!("compared {table} with CasRec's rows ({rows} rows)"), started);
-    Ok((check, split))
+    .map_err(db_err(format!("comparing {table} with casrec_csv")))
 }
 
 #[cfg(test)]

@@ -113,14 +113,16 @@ pub(crate) async fn compare_with_sirius(
         &format!("\"validation\".{sirius_rows} (\"key\", \"doc\")"),
     )
     .await?;
+    // Joins, not a UNION: PostgreSQL then builds a row's JSON only once a reader's own joins
+    // have picked the row (the changes since earlier runs read a dozen updated persons, and
+    // the UNION built the JSON of all 213,000 first: 8 s at 100,000 clients).
     m.batch_execute(&format!(
         "ANALYZE \"validation\".{sirius_rows};
          CREATE VIEW \"validation\".{view} AS
-         SELECT e.\"key\", e.\"doc\" FROM {ours}
-          WHERE EXISTS (SELECT 1 FROM \"validation\".{digests} d WHERE d.\"key\" = e.\"key\")
-            AND NOT EXISTS (SELECT 1 FROM \"validation\".{sirius_rows} r WHERE r.\"key\" = e.\"key\")
-         UNION ALL
-         SELECT \"key\", \"doc\" FROM \"validation\".{sirius_rows};"
+         SELECT d.\"key\", coalesce(r.\"doc\", e.\"doc\") AS \"doc\"
+           FROM \"validation\".{digests} d
+           JOIN {ours} ON e.\"key\" = d.\"key\"
+           LEFT JOIN \"validation\".{sirius_rows} r ON r.\"key\" = d.\"key\";"
     ))
     .await
     .map_err(db_err(format!("creating the view validation.sirius_{table}")))?;
