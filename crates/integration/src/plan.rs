@@ -313,8 +313,14 @@ mod tests {
         assert!(sql.contains("CAST(p0.\"id\" AS integer) AS \"order_id\""), "{sql}");
         assert!(sql.contains("CAST(p1.\"id\" AS bigint) AS \"deputy_id\""), "{sql}");
         assert!(sql.contains("t.\"migration_key\""), "{sql}");
-        assert!(sql.contains("LEFT JOIN \"integration\".\"cases\" p0 ON p0.\"transform_id\" = t.\"order_id\""), "{sql}");
-        assert!(sql.contains("LEFT JOIN \"integration\".\"persons\" p1 ON p1.\"transform_id\" = t.\"deputy_id\""), "{sql}");
+        assert!(
+            sql.contains("LEFT JOIN \"integration\".\"cases\" p0 ON p0.\"transform_id\" = t.\"order_id\""),
+            "{sql}"
+        );
+        assert!(
+            sql.contains("LEFT JOIN \"integration\".\"persons\" p1 ON p1.\"transform_id\" = t.\"deputy_id\""),
+            "{sql}"
+        );
         assert!(rewrite_natural_key_parents(od).is_empty());
         let persons = registry::table("persons").unwrap();
         let sql = create(persons, &[("feepayer_id".to_string(), "integer".to_string())], &[]);

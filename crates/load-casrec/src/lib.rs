@@ -730,8 +730,8 @@ async fn load_file(
     conn.batch_execute(&format!(
         "SET default_statistics_target = {STATISTICS_TARGET}; ANALYZE \"casrec_csv\".{loading}"
     ))
-        .await
-        .map_err(db_err("analysing the loaded table"))?;
+    .await
+    .map_err(db_err("analysing the loaded table"))?;
     let swap = SWAP_SQL
         .replace("{table}", &table)
         .replace("{loading}", &loading)

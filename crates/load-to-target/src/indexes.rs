@@ -37,11 +37,8 @@ pub(crate) fn worth_rebuilding(existing: f64, new_rows: u64, min_share: f64) -> 
 /// The rows `table` holds before the load: its statistics, or a count when it has none.
 async fn existing_rows(s: &impl GenericClient, table: &str) -> Result<f64, LoadError> {
     let name = migration_core::db::qualified("public", table);
-    let estimate: f64 = s
-        .query_one(TABLE_ROWS_SQL, &[&name])
-        .await
-        .map_err(db_err(format!("reading the size of {table}")))?
-        .get(0);
+    let estimate: f64 =
+        s.query_one(TABLE_ROWS_SQL, &[&name]).await.map_err(db_err(format!("reading the size of {table}")))?.get(0);
     if estimate >= 0.0 {
         return Ok(estimate);
     }

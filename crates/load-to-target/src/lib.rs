@@ -463,7 +463,9 @@ async fn load(ctx: &StepContext<'_>, m: &Client) -> Result<Vec<TableLoad>, LoadE
         );
         // Gone with the commit anyway; dropped now so the staged rows of the tables still to
         // load have the session's temporary buffers to themselves.
-        tx.batch_execute(&format!("DROP TABLE {stage}")).await.map_err(db_err(format!("dropping the staged {table}")))?;
+        tx.batch_execute(&format!("DROP TABLE {stage}"))
+            .await
+            .map_err(db_err(format!("dropping the staged {table}")))?;
         loads.push(load);
     }
     move_sequences(&tx, &tables).await?;

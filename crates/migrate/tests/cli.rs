@@ -257,8 +257,13 @@ async fn sirius_indexes(db: &tokio_postgres::Client) -> Vec<(String, String, boo
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_load_into_an_empty_sirius_builds_its_read_only_indexes_after_the_rows() {
     let env = TestEnv::new("cliidx").await;
-    casrec_gen::generate(&casrec_gen::GenerateOptions { clients: 200, seed: 5, out_dir: env.data_dir(), defect_rate: 0.0 })
-        .unwrap();
+    casrec_gen::generate(&casrec_gen::GenerateOptions {
+        clients: 200,
+        seed: 5,
+        out_dir: env.data_dir(),
+        defect_rate: 0.0,
+    })
+    .unwrap();
     let (ok, out) = run(migrate(&env).args(["sirius", "init"]));
     assert!(ok, "{out}");
     let sirius = env.sirius_db.client().await;

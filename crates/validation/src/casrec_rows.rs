@@ -218,7 +218,7 @@ async fn compare_table(
                 (c.clone(), ty)
             })
             .collect();
-        compare_typed(m, table, entry, &expected, &exceptions, &pairs.join(", "), &typed).await?;
+        compare_typed(m, table, &key, &expected, &exceptions, &pairs.join(", "), &typed).await?;
     } else {
         compare_as_json(m, table, &key, &expected, &exceptions, &pairs.join(", "), &links).await?;
     }
@@ -255,26 +255,23 @@ async fn compare_table(
 async fn compare_typed(
     m: &Client,
     table: &str,
-    entry: &SiriusTable,
+    key: &str,
     expected: &str,
     exceptions: &str,
     pairs: &str,
     typed: &[(String, String)],
 ) -> Result<(), ValidationError> {
     let t = quote_ident(table);
-    let key = entry
-        .key_columns()
-        .iter()
-        .map(|k| format!("CAST(i.{} AS text)", quote_ident(k)))
-        .collect::<Vec<_>>()
-        .join(" || ':' || ");
     let differs = if typed.is_empty() {
         "false".to_string()
     } else {
         typed
             .iter()
             .map(|(c, ty)| {
-                let (e, i) = (format!("CAST(e.{q} AS {ty})", q = quote_ident(c)), format!("CAST(i.{q} AS {ty})", q = quote_ident(c)));
+                let (e, i) = (
+                    format!("CAST(e.{q} AS {ty})", q = quote_ident(c)),
+                    format!("CAST(i.{q} AS {ty})", q = quote_ident(c)),
+                );
                 if ty == "json" || ty == "jsonb" || ty.ends_with("[]") {
                     format!("NOT (jsonb_build_object('{c}', {e}) <@ jsonb_build_object('{c}', {i}))")
                 } else {
